@@ -1,0 +1,50 @@
+//! kith-core: parse a `.kith` file, read it into a model, run the rules, return lints.
+//! Pure: no I/O, no async, no printing; *today* is always a parameter.
+//!
+//! ```
+//! let source = "person ada \"Ada Lovelace\"\n  role mentr\n  met 2019-04-02\n";
+//! let analysis = kith_core::check(source, jiff::civil::date(2026, 11, 25));
+//! let codes: Vec<&str> = analysis.lints.iter().map(|lint| lint.code).collect();
+//! assert!(codes.contains(&"unknown-role"));
+//! ```
+
+pub mod catalog;
+pub mod freshness;
+pub mod lint;
+pub mod model;
+pub mod rules;
+pub mod suggest;
+pub mod syntax;
+pub mod text;
+pub mod values;
+pub mod vocabulary;
+
+pub use jiff::civil::Date;
+pub use lint::{Lint, Related, Severity, Suggestion, TextEdit};
+pub use text::{Encoding, LineCol, LineIndex, Span};
+pub use tree_sitter::Tree;
+
+use catalog::Catalog;
+use model::Network;
+
+/// Everything known about one file after analysis.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub network: Network,
+    pub catalog: Catalog,
+    /// Lints sorted by position, `allow`s applied.
+    pub lints: Vec<Lint>,
+}
+
+/// Reads `tree` (parsed from `text`) and runs every rule as of `today`.
+pub fn analyse(text: &str, tree: &Tree, today: Date) -> Analysis {
+    let network = model::build(text, tree);
+    let catalog = Catalog::new(&network);
+    let lints = rules::run(&rules::Context { text, network: &network, catalog: &catalog, today });
+    Analysis { network, catalog, lints }
+}
+
+/// Parses and analyses `text` as of `today`.
+pub fn check(text: &str, today: Date) -> Analysis {
+    analyse(text, &syntax::parse(text), today)
+}

@@ -1,0 +1,780 @@
+//! Builds the [`Network`] model from a syntax tree, reading every value and recording what
+//! cannot be read as a [`Problem`] with a message that says what was expected.
+
+use super::{
+    Birthday, Field, FieldValue, Id, Interaction, KindWord, Misplaced, Network, PillarDecl, Problem, ProblemKind, Person,
+    Reference, ReferenceOrigin, RoleDecl, SettingLine, Text, Value, Word,
+};
+use crate::suggest::closest;
+use crate::text::Span;
+use crate::values::{self, Duration};
+use crate::vocabulary::{self, FieldName, DIRECTIVES};
+use tree_sitter::{Node, Tree};
+
+/// Reads the whole file.
+pub fn build(text: &str, tree: &Tree) -> Network {
+    let mut builder = Builder { text, network: Network::default() };
+    builder.file(tree.root_node());
+    builder.network.index_people();
+    builder.network
+}
+
+struct Builder<'t> {
+    text: &'t str,
+    network: Network,
+}
+
+/// The pieces of one line after its keyword or field name: values, commas and errors.
+#[derive(Clone, Copy)]
+enum Arg<'tree> {
+    Value(Node<'tree>),
+    Comma(Span),
+    Error(Node<'tree>),
+}
+
+impl Arg<'_> {
+    fn span(&self) -> Span {
+        match self {
+            Arg::Value(node) | Arg::Error(node) => span(*node),
+            Arg::Comma(span) => *span,
+        }
+    }
+}
+
+fn span(node: Node<'_>) -> Span {
+    Span::new(node.start_byte(), node.end_byte())
+}
+
+impl<'t> Builder<'t> {
+    fn slice(&self, span: Span) -> &'t str {
+        self.text.get(span.range()).unwrap_or("")
+    }
+
+    fn node_text(&self, node: Node<'_>) -> &'t str {
+        self.slice(span(node))
+    }
+
+    fn problem(&mut self, kind: ProblemKind, span: Span, message: impl Into<String>) {
+        self.network.problems.push(Problem { kind, span, message: message.into(), replacement: None });
+    }
+
+    fn syntax(&mut self, span: Span, message: impl Into<String>) {
+        self.problem(ProblemKind::Syntax, span, message);
+    }
+
+    fn fixable(&mut self, kind: ProblemKind, span: Span, message: impl Into<String>, replacement: String) {
+        self.network.problems.push(Problem { kind, span, message: message.into(), replacement: Some(replacement) });
+    }
+
+    fn file(&mut self, root: Node<'_>) {
+        let mut cursor = root.walk();
+        for node in root.children(&mut cursor) {
+            match node.kind() {
+                "comment" => {}
+                "ERROR" => self.error(node, "a directive (`person`, `role`, `pillar` or `set`) at the start of the line"),
+                kind => {
+                    self.check_column(node);
+                    match kind {
+                        "person" => self.person(node),
+                        "role" => self.role(node),
+                        "pillar" => self.pillar(node),
+                        "setting" => self.setting(node),
+                        _ => self.unknown_directive(node),
+                    }
+                }
+            }
+        }
+        self.missing_nodes(root);
+    }
+
+    fn check_column(&mut self, node: Node<'_>) {
+        let start = node.start_byte();
+        let line_start = self.text[..start].rfind('\n').map_or(0, |newline| newline + 1);
+        let indent = self.text[line_start..start].trim_start_matches('\u{feff}');
+        if !indent.is_empty() {
+            self.syntax(
+                Span::new(line_start, start),
+                "this line is indented but belongs to no directive above it: directives start at column 0",
+            );
+        }
+    }
+
+    /// Reports an ERROR node, with a message for the common mistakes.
+    fn error(&mut self, node: Node<'_>, expected: &str) {
+        let text = self.node_text(node);
+        let first_line = text.lines().next().unwrap_or("").trim_end();
+        let error_span = Span::new(node.start_byte(), node.start_byte() + first_line.len());
+        let message = if first_line.contains('"') && first_line.matches('"').count() % 2 == 1 {
+            "this string has no closing `\"`: strings end on the same line they start".to_string()
+        } else if first_line.trim_start().starts_with('!') {
+            "`!` goes right after an interaction kind, like `coffee!`".to_string()
+        } else if first_line.is_empty() {
+            format!("expected {expected}")
+        } else {
+            format!("could not read `{}`: expected {expected}", abbreviate(first_line.trim()))
+        };
+        self.syntax(error_span, message);
+    }
+
+    fn missing_nodes(&mut self, node: Node<'_>) {
+        if node.is_missing() {
+            let what = match node.kind() {
+                "identifier" => "an id".to_string(),
+                kind => format!("`{kind}`"),
+            };
+            self.syntax(span(node), format!("expected {what} here"));
+            return;
+        }
+        if !node.has_error() {
+            return;
+        }
+        let mut cursor = node.walk();
+        for child in node.children(&mut cursor) {
+            self.missing_nodes(child);
+        }
+    }
+
+    /// Splits a directive node into its header arguments and its body nodes.
+    fn directive_parts<'tree>(&mut self, node: Node<'tree>) -> (Span, Vec<Arg<'tree>>, Vec<Node<'tree>>) {
+        let header_row = node.start_position().row;
+        let mut keyword = Span::empty(node.start_byte());
+        let mut args = Vec::new();
+        let mut body = Vec::new();
+        let mut cursor = node.walk();
+        for (index, child) in node.children(&mut cursor).enumerate() {
+            if index == 0 {
+                keyword = span(child);
+                continue;
+            }
+            match child.kind() {
+                "comment" => {}
+                "field" | "interaction" => body.push(child),
+                _ if child.start_position().row != header_row => body.push(child),
+                "," => args.push(Arg::Comma(span(child))),
+                "ERROR" => args.push(Arg::Error(child)),
+                _ => args.push(Arg::Value(child)),
+            }
+        }
+        (keyword, args, body)
+    }
+
+    /// The span from the keyword to the last argument.
+    fn header_span(keyword: Span, args: &[Arg<'_>]) -> Span {
+        args.last().map_or(keyword, |last| keyword.cover(last.span()))
+    }
+
+    /// Reads `ID STRING` after a directive keyword, reporting what is missing or extra.
+    fn id_and_text(&mut self, keyword: Span, args: &[Arg<'_>], what: &str, example: &str) -> (Option<Id>, Option<Text>) {
+        if args.iter().any(|arg| matches!(arg, Arg::Error(_))) {
+            for arg in args {
+                if let Arg::Error(node) = arg {
+                    self.error(*node, &format!("an id and a quoted description: `{example}`"));
+                }
+            }
+        }
+        let string_at = args
+            .iter()
+            .position(|arg| matches!(arg, Arg::Value(node) if node.kind() == "string"));
+        let id_args = &args[..string_at.unwrap_or(args.len())];
+        let id = if id_args.is_empty() {
+            let at = string_at.map_or(Span::empty(keyword.end), |index| args[index].span());
+            self.syntax(at, format!("expected {what} id after `{}`: `{example}`", self.slice(keyword)));
+            None
+        } else {
+            self.id_from_args(id_args, what)
+        };
+        let text = match string_at {
+            Some(index) => {
+                let Arg::Value(node) = args[index] else { unreachable!("string_at points at a value") };
+                let rest = &args[index + 1..];
+                if let (Some(first), Some(last)) = (rest.first(), rest.last()) {
+                    let extra = first.span().cover(last.span());
+                    self.syntax(extra, format!("unexpected `{}` after the quoted text: `{example}`", abbreviate(self.slice(extra))));
+                }
+                Some(self.string(node))
+            }
+            None => {
+                if id.is_some() && !args.iter().any(|arg| matches!(arg, Arg::Error(_))) {
+                    let end = args.last().map_or(keyword.end, |arg| arg.span().end);
+                    self.syntax(Span::empty(end), format!("expected a quoted text after the id: `{example}`"));
+                }
+                None
+            }
+        };
+        (id, text)
+    }
+
+    /// Reads one id written as one or more tokens (several words are joined as written).
+    fn id_from_args(&mut self, args: &[Arg<'_>], what: &str) -> Option<Id> {
+        let (first, last) = (args.first()?, args.last()?);
+        let whole = first.span().cover(last.span());
+        if let Some(comma) = args.iter().find(|arg| matches!(arg, Arg::Comma(_))) {
+            self.syntax(comma.span(), format!("a {what} is a single id: remove the `,`"));
+        }
+        Some(self.id_from_span(whole, what))
+    }
+
+    fn id_from_span(&mut self, whole: Span, what: &str) -> Id {
+        let text = self.slice(whole).to_string();
+        let name = match values::check_id(&text, what) {
+            Ok(()) => text.clone(),
+            Err(error) => {
+                let normalized = error.replacement.clone();
+                match normalized.clone() {
+                    Some(fixed) => self.fixable(ProblemKind::InvalidValue, whole, error.message, fixed),
+                    None => self.problem(ProblemKind::InvalidValue, whole, error.message),
+                }
+                normalized.unwrap_or_else(|| text.to_ascii_lowercase())
+            }
+        };
+        Id { word: Word { text, span: whole }, name }
+    }
+
+    /// Reads a string literal and records the `@id` mentions inside it.
+    fn string(&mut self, node: Node<'_>) -> Text {
+        let literal = self.node_text(node);
+        let value = match values::unescape_string(literal) {
+            Ok(value) => value,
+            Err(error) => {
+                self.problem(ProblemKind::InvalidValue, span(node), error.message);
+                literal.trim_matches('"').to_string()
+            }
+        };
+        self.mentions(node.start_byte(), literal);
+        Text { value, span: span(node) }
+    }
+
+    fn mentions(&mut self, base: usize, literal: &str) {
+        let bytes = literal.as_bytes();
+        for (at, _) in literal.match_indices('@') {
+            let after_word = at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || matches!(bytes[at - 1], b'.' | b'_' | b'-'));
+            if after_word {
+                continue;
+            }
+            let rest = &literal[at + 1..];
+            let len = rest
+                .find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'))
+                .unwrap_or(rest.len());
+            let target = rest[..len].trim_end_matches(['-', '_']);
+            if target.starts_with(|c: char| c.is_ascii_lowercase()) {
+                self.network.references.push(Reference {
+                    target: target.to_string(),
+                    span: Span::new(base + at, base + at + 1 + target.len()),
+                    origin: ReferenceOrigin::Mention,
+                });
+            }
+        }
+    }
+
+    fn body_error(&mut self, node: Node<'_>) {
+        self.error(node, "a field name or a dated interaction");
+    }
+
+    fn person(&mut self, node: Node<'_>) {
+        let (keyword, args, body) = self.directive_parts(node);
+        let (id, name) = self.id_and_text(keyword, &args, "person", "person ada \"Ada Lovelace\"");
+        let mut person = Person {
+            id,
+            name,
+            header: Self::header_span(keyword, &args),
+            block: Self::header_span(keyword, &args),
+            fields: Vec::new(),
+            interactions: Vec::new(),
+        };
+        for line in body {
+            match line.kind() {
+                "field" => person.fields.push(self.field(line)),
+                "interaction" => person.interactions.push(self.interaction(line)),
+                "ERROR" => self.body_error(line),
+                _ => continue,
+            }
+            person.block = person.block.cover(span(line));
+        }
+        self.network.people.push(person);
+    }
+
+    /// The name and the arguments of a body line (`field` or `interaction` after its kind).
+    fn line_args<'tree>(&mut self, line: Node<'tree>, skip: &[&str]) -> Vec<Arg<'tree>> {
+        let mut cursor = line.walk();
+        let mut args = Vec::new();
+        for (index, child) in line.children(&mut cursor).enumerate() {
+            let is_head = index == 0 || skip.contains(&child.kind());
+            if is_head || child.kind() == "comment" {
+                continue;
+            }
+            args.push(match child.kind() {
+                "," => Arg::Comma(span(child)),
+                "ERROR" => Arg::Error(child),
+                _ => Arg::Value(child),
+            });
+        }
+        args
+    }
+
+    fn report_arg_errors(&mut self, args: &[Arg<'_>], expected: &str) -> bool {
+        let mut any = false;
+        for arg in args {
+            if let Arg::Error(node) = arg {
+                self.error(*node, expected);
+                any = true;
+            }
+        }
+        any
+    }
+
+    fn field(&mut self, line: Node<'_>) -> Field {
+        let name_node = line.child_by_field_name("name").unwrap_or(line);
+        let name = Word { text: self.node_text(name_node).to_string(), span: span(name_node) };
+        let args = self.line_args(line, &[]);
+        let spec = vocabulary::field(&name.text);
+        let field = spec.map(|spec| spec.name);
+        let value = match spec {
+            Some(spec) => {
+                let expected = format!("{} after `{}`", spec.value, spec.keyword);
+                if self.report_arg_errors(&args, &expected) {
+                    FieldValue::Unknown
+                } else {
+                    self.field_value(spec.name, &name, &args)
+                }
+            }
+            None => FieldValue::Unknown,
+        };
+        let line_span = args.last().map_or(name.span, |last| name.span.cover(last.span()));
+        Field { name, field, value, span: line_span }
+    }
+
+    fn field_value(&mut self, field: FieldName, name: &Word, args: &[Arg<'_>]) -> FieldValue {
+        let keyword = field.spec().keyword;
+        match field {
+            FieldName::Role => FieldValue::Role(self.id_list(name, args, "role")),
+            FieldName::Tags => FieldValue::Tags(self.id_list(name, args, "tag")),
+            FieldName::Allow => FieldValue::Allow(self.id_list(name, args, "rule code")),
+            FieldName::Every => FieldValue::Every(self.duration(name, args)),
+            FieldName::Org => FieldValue::Org(self.single_string(name, args)),
+            FieldName::Title => FieldValue::Title(self.single_string(name, args)),
+            FieldName::Location => FieldValue::Location(self.single_string(name, args)),
+            FieldName::Phone => FieldValue::Phone(self.single_string(name, args)),
+            FieldName::Note => FieldValue::Note(self.single_string(name, args)),
+            FieldName::Email => FieldValue::Email(self.checked_word(name, args, "an email address", values::check_email)),
+            FieldName::Url => FieldValue::Url(self.checked_word(name, args, "a URL", values::check_url)),
+            FieldName::Birthday => FieldValue::Birthday(self.birthday(name, args)),
+            FieldName::Met => {
+                let (date_arg, rest) = match args.split_first() {
+                    Some((first, rest)) => (Some(*first), rest),
+                    None => (None, args),
+                };
+                let date = match date_arg {
+                    Some(arg) => self.date_value(arg),
+                    None => {
+                        self.syntax(Span::empty(name.span.end), "expected a date after `met`: `met 2019-04-02 \"PyCon Berlin\"`");
+                        Value { value: None, span: Span::empty(name.span.end) }
+                    }
+                };
+                let story = match rest {
+                    [] => None,
+                    rest => self.string_of(rest, keyword),
+                };
+                FieldValue::Met { date, story }
+            }
+            FieldName::Via => {
+                let references = self.reference_list(name, args, ReferenceOrigin::Via);
+                if references.len() > 1 {
+                    self.syntax(references[1].span, "`via` names one person: use `knows` for the others");
+                }
+                FieldValue::Via(references.into_iter().next())
+            }
+            FieldName::Knows => FieldValue::Knows(self.reference_list(name, args, ReferenceOrigin::Knows)),
+        }
+    }
+
+    /// Splits arguments at commas into items, reporting empty items.
+    fn items<'a, 'tree>(&mut self, name: &Word, args: &'a [Arg<'tree>], what: &str) -> Vec<&'a [Arg<'tree>]> {
+        if args.is_empty() {
+            self.syntax(Span::empty(name.span.end), format!("expected a {what} after `{}`", name.text));
+            return Vec::new();
+        }
+        let mut items = Vec::new();
+        for item in args.split(|arg| matches!(arg, Arg::Comma(_))) {
+            if item.is_empty() {
+                continue;
+            }
+            items.push(item);
+        }
+        let commas: Vec<Span> = args.iter().filter(|arg| matches!(arg, Arg::Comma(_))).map(Arg::span).collect();
+        let doubled = args.windows(2).find(|pair| matches!(pair, [Arg::Comma(_), Arg::Comma(_)]));
+        if let Some(pair) = doubled {
+            self.syntax(pair[1].span(), format!("expected a {what} between the commas"));
+        } else if matches!(args.first(), Some(Arg::Comma(_))) {
+            self.syntax(commas[0], format!("expected a {what} before `,`"));
+        } else if matches!(args.last(), Some(Arg::Comma(_))) {
+            self.syntax(commas[commas.len() - 1], format!("expected a {what} after `,`: remove the trailing comma"));
+        }
+        items
+    }
+
+    fn id_list(&mut self, name: &Word, args: &[Arg<'_>], what: &str) -> Vec<Id> {
+        let items = self.items(name, args, what);
+        items
+            .into_iter()
+            .filter_map(|item| {
+                let whole = item[0].span().cover(item[item.len() - 1].span());
+                (!whole.is_empty()).then(|| self.id_from_span(whole, what))
+            })
+            .collect()
+    }
+
+    fn reference_list(&mut self, name: &Word, args: &[Arg<'_>], origin: ReferenceOrigin) -> Vec<Reference> {
+        let items = self.items(name, args, "person reference like `@ada`");
+        let mut references = Vec::new();
+        for item in items {
+            let whole = item[0].span().cover(item[item.len() - 1].span());
+            let text = self.slice(whole);
+            let is_reference = matches!(item, [Arg::Value(node)] if node.kind() == "reference");
+            let target = text.strip_prefix('@').unwrap_or(text);
+            if !is_reference || !values::is_valid_id(target) {
+                let fixed = values::normalize_id(target).map(|id| format!("@{id}"));
+                let message = format!("`{text}` is not a person reference: write `@` and the person's id, like `@ada`");
+                match fixed {
+                    Some(fixed) => self.fixable(ProblemKind::InvalidValue, whole, message, fixed),
+                    None => self.problem(ProblemKind::InvalidValue, whole, message),
+                }
+                continue;
+            }
+            let reference = Reference { target: target.to_string(), span: whole, origin };
+            self.network.references.push(reference.clone());
+            references.push(reference);
+        }
+        references
+    }
+
+    /// Exactly one argument; reports a missing value or extra ones.
+    fn single<'tree>(&mut self, name: &Word, args: &[Arg<'tree>], what: &str) -> Option<Arg<'tree>> {
+        match args {
+            [] => {
+                self.syntax(Span::empty(name.span.end), format!("expected {what} after `{}`", name.text));
+                None
+            }
+            [only] => Some(*only),
+            [first, rest @ ..] => {
+                if what == "a quoted string" {
+                    return Some(*first);
+                }
+                let extra = rest[0].span().cover(rest[rest.len() - 1].span());
+                self.syntax(extra, format!("unexpected `{}`: `{}` takes {what}", abbreviate(self.slice(extra)), name.text));
+                Some(*first)
+            }
+        }
+    }
+
+    /// A field whose value is one quoted string; unquoted words get a fix that quotes them.
+    fn single_string(&mut self, name: &Word, args: &[Arg<'_>]) -> Option<Text> {
+        if args.is_empty() {
+            self.syntax(Span::empty(name.span.end), format!("expected a quoted string after `{}`", name.text));
+            return None;
+        }
+        self.string_of(args, &name.text)
+    }
+
+    fn string_of(&mut self, args: &[Arg<'_>], keyword: &str) -> Option<Text> {
+        let whole = args[0].span().cover(args[args.len() - 1].span());
+        match args {
+            [Arg::Value(node)] if node.kind() == "string" => Some(self.string(*node)),
+            [Arg::Value(node), rest @ ..] if node.kind() == "string" => {
+                let extra = rest[0].span().cover(rest[rest.len() - 1].span());
+                self.syntax(extra, format!("unexpected `{}` after the quoted text of `{keyword}`", abbreviate(self.slice(extra))));
+                Some(self.string(*node))
+            }
+            _ => {
+                let raw = self.slice(whole);
+                self.fixable(
+                    ProblemKind::InvalidValue,
+                    whole,
+                    format!("`{}` must be in double quotes", abbreviate(raw)),
+                    values::quote_string(raw),
+                );
+                None
+            }
+        }
+    }
+
+    /// One word checked by `check`; a quoted string is accepted and checked the same way.
+    fn checked_word(
+        &mut self,
+        name: &Word,
+        args: &[Arg<'_>],
+        what: &str,
+        check: fn(&str) -> Result<(), values::ValueError>,
+    ) -> Value<String> {
+        let Some(arg) = self.single(name, args, what) else {
+            return Value { value: None, span: Span::empty(name.span.end) };
+        };
+        let arg_span = arg.span();
+        let raw = self.slice(arg_span);
+        let text = match arg {
+            Arg::Value(node) if node.kind() == "string" => self.string(node).value,
+            _ => raw.to_string(),
+        };
+        match check(&text) {
+            Ok(()) => Value { value: Some(text), span: arg_span },
+            Err(error) => {
+                self.network.problems.push(Problem::from_value_error(arg_span, error));
+                Value { value: None, span: arg_span }
+            }
+        }
+    }
+
+    /// A duration; several words (`3 months`) are read together so the fix can offer `3m`.
+    fn duration(&mut self, name: &Word, args: &[Arg<'_>]) -> Value<Duration> {
+        match (args.first(), args.last()) {
+            (Some(first), Some(last)) => self.duration_value(first.span().cover(last.span())),
+            _ => {
+                self.syntax(Span::empty(name.span.end), format!("expected a duration after `{}`, like `3m`", name.text));
+                Value { value: None, span: Span::empty(name.span.end) }
+            }
+        }
+    }
+
+    fn duration_value(&mut self, at: Span) -> Value<Duration> {
+        match values::parse_duration(self.slice(at)) {
+            Ok(duration) => Value { value: Some(duration), span: at },
+            Err(error) => {
+                self.network.problems.push(Problem::from_value_error(at, error));
+                Value { value: None, span: at }
+            }
+        }
+    }
+
+    fn date_value(&mut self, arg: Arg<'_>) -> Value<jiff::civil::Date> {
+        let at = arg.span();
+        let parsed = match arg {
+            Arg::Value(node) if node.kind() == "month_day" => Err(values::ValueError {
+                message: format!("`{}` has no year: this needs a full date `YYYY-MM-DD`", self.slice(at)),
+                replacement: None,
+                nonexistent_date: false,
+            }),
+            _ => values::parse_date(self.slice(at)),
+        };
+        match parsed {
+            Ok(date) => Value { value: Some(date), span: at },
+            Err(error) => {
+                self.network.problems.push(Problem::from_value_error(at, error));
+                Value { value: None, span: at }
+            }
+        }
+    }
+
+    fn birthday(&mut self, name: &Word, args: &[Arg<'_>]) -> Value<Birthday> {
+        let Some(arg) = self.single(name, args, "a date or `--MM-DD`") else {
+            return Value { value: None, span: Span::empty(name.span.end) };
+        };
+        let at = arg.span();
+        let raw = self.slice(at);
+        let parsed = if raw.starts_with("--") {
+            values::parse_month_day(raw).map(Birthday::MonthDay)
+        } else {
+            values::parse_date(raw).map(Birthday::Date)
+        };
+        match parsed {
+            Ok(birthday) => Value { value: Some(birthday), span: at },
+            Err(error) => {
+                self.network.problems.push(Problem::from_value_error(at, error));
+                Value { value: None, span: at }
+            }
+        }
+    }
+
+    fn interaction(&mut self, line: Node<'_>) -> Interaction {
+        let date_node = line.child_by_field_name("date").unwrap_or(line);
+        let date = self.date_value(Arg::Value(date_node));
+        let kind = line.child_by_field_name("kind").map(|kind_node| {
+            let name_node = kind_node.named_child(0).unwrap_or(kind_node);
+            KindWord {
+                name: Word { text: self.node_text(name_node).to_string(), span: span(name_node) },
+                marked: has_child(kind_node, "meaningful_mark"),
+            }
+        });
+        let args = self.line_args(line, &["kind"]);
+        let mut note = None;
+        if !self.report_arg_errors(&args, "a quoted note after the kind") {
+            match (&kind, args.is_empty()) {
+                (None, _) => self.syntax(
+                    Span::empty(date.span.end),
+                    "expected an interaction kind after the date, like `2026-03-14 coffee \"what happened\"`",
+                ),
+                (Some(_), false) => note = self.string_of(&args, "the interaction"),
+                (Some(_), true) => {}
+            }
+        }
+        let mut line_span = date.span;
+        if let Some(kind) = &kind {
+            line_span = line_span.cover(kind.name.span);
+        }
+        if let Some(last) = args.last() {
+            line_span = line_span.cover(last.span());
+        }
+        Interaction { date, kind, note, span: line_span }
+    }
+
+    /// Body lines under a declaration that takes only some fields (or none).
+    fn declaration_body(&mut self, body: &[Node<'_>], allowed: &[&str], under: &'static str) -> Vec<(Word, Vec<Span>)> {
+        let mut kept = Vec::new();
+        for line in body {
+            match line.kind() {
+                "field" => {
+                    let name_node = line.child_by_field_name("name").unwrap_or(*line);
+                    let name = Word { text: self.node_text(name_node).to_string(), span: span(name_node) };
+                    if allowed.contains(&name.text.as_str()) {
+                        let args = self.line_args(*line, &[]);
+                        if !self.report_arg_errors(&args, "a value") {
+                            kept.push((name, args.iter().map(Arg::span).collect()));
+                        }
+                    } else {
+                        self.network.misplaced_fields.push(Misplaced { word: name, under });
+                    }
+                }
+                "interaction" => {
+                    let date_node = line.child_by_field_name("date").unwrap_or(*line);
+                    let word = Word { text: self.node_text(date_node).to_string(), span: span(date_node) };
+                    self.network.misplaced_fields.push(Misplaced { word, under });
+                }
+                "ERROR" => self.body_error(*line),
+                _ => {}
+            }
+        }
+        kept
+    }
+
+    fn role(&mut self, node: Node<'_>) {
+        let (keyword, args, body) = self.directive_parts(node);
+        let (id, description) = self.id_and_text(keyword, &args, "role", "role investor \"backs my ventures\"");
+        let header = Self::header_span(keyword, &args);
+        let mut role = RoleDecl { id, description, pillar: None, every: None, header, block: header, field_names: Vec::new() };
+        for line in &body {
+            role.block = role.block.cover(span(*line));
+        }
+        for (name, values) in self.declaration_body(&body, &vocabulary::ROLE_FIELDS, "role") {
+            let first_time = !role.field_names.iter().any(|seen| seen.text == name.text);
+            role.field_names.push(name.clone());
+            let value_span = values.first().map(|first| first.cover(values[values.len() - 1]));
+            let Some(value_span) = value_span else {
+                self.syntax(Span::empty(name.span.end), format!("expected a value after `{}`", name.text));
+                continue;
+            };
+            if !first_time {
+                continue;
+            }
+            if name.text == "pillar" {
+                role.pillar = Some(self.id_from_span(value_span, "pillar id"));
+            } else {
+                role.every = Some(self.duration_value(value_span));
+            }
+        }
+        self.network.roles.push(role);
+    }
+
+    fn pillar(&mut self, node: Node<'_>) {
+        let (keyword, args, body) = self.directive_parts(node);
+        let (id, description) = self.id_and_text(keyword, &args, "pillar", "pillar family \"the people at home\"");
+        let header = Self::header_span(keyword, &args);
+        self.declaration_body(&body, &[], "pillar");
+        let block = body.iter().fold(header, |block, line| block.cover(span(*line)));
+        self.network.pillars.push(PillarDecl { id, description, header, block });
+    }
+
+    fn setting(&mut self, node: Node<'_>) {
+        let (keyword, args, body) = self.directive_parts(node);
+        self.declaration_body(&body, &[], "set");
+        if self.report_arg_errors(&args, "a setting key and its value") {
+            return;
+        }
+        let Some((Arg::Value(key_node), values)) = args.split_first().map(|(first, rest)| (*first, rest)) else {
+            let keys = vocabulary::SETTINGS.map(|setting| setting.key).join("`, `");
+            self.syntax(Span::empty(keyword.end), format!("expected a setting key after `set`: one of `{keys}`"));
+            return;
+        };
+        let key = Word { text: self.node_text(key_node).to_string(), span: span(key_node) };
+        let known = vocabulary::SETTINGS.iter().find(|setting| setting.key == key.text);
+        let line_span = Self::header_span(keyword, &args);
+        let repeated = self.network.setting_lines.iter().any(|line| line.key.text == key.text);
+        self.network.setting_lines.push(SettingLine { key: key.clone(), known, span: line_span });
+        let Some(known) = known else { return };
+        if key.text == "allow" {
+            let ids = self.id_list(&key, values, "rule code");
+            self.network.settings.allow.extend(ids);
+            return;
+        }
+        let (Some(first), Some(last)) = (values.first(), values.last()) else {
+            self.syntax(Span::empty(key.span.end), format!("expected {} after `{}`", known.value, key.text));
+            return;
+        };
+        if repeated {
+            return;
+        }
+        let value_span = first.span().cover(last.span());
+        let raw = self.slice(value_span);
+        match known.key {
+            "stale-after" => {
+                if let Some(duration) = self.duration_value(value_span).value {
+                    self.network.settings.stale_after = duration;
+                }
+            }
+            "key-people" => match raw.parse::<usize>() {
+                Ok(limit) => self.network.settings.key_people = limit,
+                Err(_) => self.problem(
+                    ProblemKind::InvalidValue,
+                    value_span,
+                    format!("`{raw}` is not a whole number: `key-people` takes a count like `12`"),
+                ),
+            },
+            _ => match raw {
+                "on" => self.network.settings.builtin_roles = true,
+                "off" => self.network.settings.builtin_roles = false,
+                _ => {
+                    let message = format!("`{raw}` is not `on` or `off`");
+                    let guess = match raw.to_ascii_lowercase().as_str() {
+                        "true" | "yes" | "1" | "enabled" => Some("on"),
+                        "false" | "no" | "0" | "disabled" => Some("off"),
+                        other => closest(other, ["on", "off"]),
+                    };
+                    match guess {
+                        Some(fixed) => self.fixable(ProblemKind::InvalidValue, value_span, message, fixed.to_string()),
+                        None => self.problem(ProblemKind::InvalidValue, value_span, message),
+                    }
+                }
+            },
+        }
+    }
+
+    fn unknown_directive(&mut self, node: Node<'_>) {
+        let keyword_node = node.child_by_field_name("keyword").unwrap_or(node);
+        let keyword = self.node_text(keyword_node);
+        let at = span(keyword_node);
+        if values::parse_date(keyword).is_ok() || keyword.starts_with(|c: char| c.is_ascii_digit()) {
+            self.syntax(at, "an interaction must be indented under the person it is with");
+        } else if vocabulary::field(keyword).is_some() {
+            self.syntax(at, format!("`{keyword}` is a field: indent it under the person it belongs to"));
+        } else {
+            let message = format!(
+                "`{keyword}` is not a directive: a line at column 0 starts with `person`, `role`, `pillar` or `set`"
+            );
+            match closest(keyword, DIRECTIVES) {
+                Some(fixed) => self.fixable(ProblemKind::Syntax, at, format!("{message}; did you mean `{fixed}`?"), fixed.to_string()),
+                None => self.syntax(at, message),
+            }
+        }
+    }
+}
+
+fn has_child(node: Node<'_>, kind: &str) -> bool {
+    let mut cursor = node.walk();
+    let found = node.children(&mut cursor).any(|child| child.kind() == kind);
+    found
+}
+
+/// The first 40 characters of `text`, with an ellipsis when longer.
+fn abbreviate(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}

@@ -1,0 +1,145 @@
+//! The rules: one module per diagnostic code, each implementing [`Rule`], and the one
+//! registry that `allow`, the CLI, the server and the docs all read.
+
+use crate::catalog::Catalog;
+use crate::lint::{Lint, Severity};
+use crate::model::Network;
+use crate::text::Span;
+use jiff::civil::Date;
+
+// mod duplicate_contact;
+// mod duplicate_field;
+// mod duplicate_id;
+// mod echo_chamber;
+// mod empty_pillar;
+// mod future_date;
+mod invalid_date;
+mod invalid_value;
+// mod no_context;
+// mod one_sided;
+mod stale;
+mod syntax;
+// mod too_many_key_people;
+// mod unfilled_role;
+// mod unknown_field;
+// mod unknown_kind;
+// mod unknown_pillar;
+// mod unknown_reference;
+mod unknown_role;
+// mod unknown_rule;
+// mod unsorted_log;
+
+mod problems;
+#[cfg(test)]
+pub(crate) mod testing;
+
+/// What a rule is: its code, default severity and documentation.
+#[derive(Debug)]
+pub struct RuleInfo {
+    /// The diagnostic code, e.g. `stale`.
+    pub code: &'static str,
+    pub severity: Severity,
+    /// One line: when it fires.
+    pub summary: &'static str,
+    /// Markdown with the sections `What`, `Why`, `Example` and `Fix`.
+    pub docs: &'static str,
+}
+
+impl RuleInfo {
+    /// A lint of this rule at its default severity.
+    pub fn lint(&'static self, span: Span, message: impl Into<String>) -> Lint {
+        Lint::new(self.code, self.severity, span, message)
+    }
+}
+
+/// Everything a rule may look at.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub network: &'a Network,
+    pub catalog: &'a Catalog,
+    pub today: Date,
+}
+
+/// One diagnostic rule.
+pub trait Rule: Sync {
+    fn info(&self) -> &'static RuleInfo;
+    /// Appends this rule's lints for the file in `cx` to `lints`.
+    fn check(&self, cx: &Context<'_>, lints: &mut Vec<Lint>);
+}
+
+/// Every rule, in the order of the language reference's table.
+pub static RULES: [&dyn Rule; 5] = [
+    &syntax::Syntax,
+    &invalid_date::InvalidDate,
+    &invalid_value::InvalidValue,
+//    &unknown_field::UnknownField,
+//    &duplicate_field::DuplicateField,
+//    &duplicate_id::DuplicateId,
+//    &unknown_reference::UnknownReference,
+    &unknown_role::UnknownRole,
+//    &unknown_pillar::UnknownPillar,
+    &stale::Stale,
+//    &future_date::FutureDate,
+//    &too_many_key_people::TooManyKeyPeople,
+//    &duplicate_contact::DuplicateContact,
+//    &one_sided::OneSided,
+//    &unknown_kind::UnknownKind,
+//    &unknown_rule::UnknownRule,
+//    &empty_pillar::EmptyPillar,
+//    &echo_chamber::EchoChamber,
+//    &unfilled_role::UnfilledRole,
+//    &no_context::NoContext,
+//    &unsorted_log::UnsortedLog,
+];
+
+/// The rule with this code.
+pub fn rule(code: &str) -> Option<&'static dyn Rule> {
+    RULES.iter().copied().find(|rule| rule.info().code == code)
+}
+
+/// Every rule's code, in registry order.
+pub fn codes() -> impl Iterator<Item = &'static str> {
+    RULES.iter().map(|rule| rule.info().code)
+}
+
+/// Runs every rule, then drops what `allow` silences, and sorts by position.
+pub fn run(cx: &Context<'_>) -> Vec<Lint> {
+    let mut lints = Vec::new();
+    for rule in RULES {
+        rule.check(cx, &mut lints);
+    }
+    lints.retain(|lint| !is_allowed(cx.network, lint));
+    lints.sort_by(|a, b| (a.span.start, a.severity, a.code).cmp(&(b.span.start, b.severity, b.code)));
+    lints
+}
+
+/// A lint is silenced by the file's `set allow`, or by the `allow` of the person it is
+/// about or whose block it sits in.
+fn is_allowed(network: &Network, lint: &Lint) -> bool {
+    if network.settings.allow.iter().any(|id| id.name == lint.code) {
+        return true;
+    }
+    network.people.iter().any(|person| {
+        let concerns = person.block.contains(lint.span.start)
+            || lint.person.as_deref().is_some_and(|id| id == person.id_name());
+        concerns && person.allows().any(|id| id.name == lint.code)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_documented() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in RULES {
+            let info = rule.info();
+            assert!(seen.insert(info.code), "{} registered twice", info.code);
+            assert!(crate::values::is_valid_id(info.code), "{} is not an id", info.code);
+            for section in ["## What", "## Why", "## Example", "## Fix"] {
+                assert!(info.docs.contains(section), "{} docs lack {section}", info.code);
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! Shared helpers for the rules' tests: analyse a snippet on a pinned today and count lints.
+
+use crate::lint::Lint;
+use jiff::civil::{date, Date};
+
+/// The day every rule test runs on.
+pub const TODAY: Date = date(2026, 11, 25);
+
+/// Every lint of `source`, analysed on [`TODAY`].
+pub fn lints(source: &str) -> Vec<Lint> {
+    lints_on(source, TODAY)
+}
+
+pub fn lints_on(source: &str, today: Date) -> Vec<Lint> {
+    crate::check(source, today).lints
+}
+
+/// The lints with this code.
+pub fn lints_of(source: &str, code: &str) -> Vec<Lint> {
+    lints(source).into_iter().filter(|lint| lint.code == code).collect()
+}
+
+#[track_caller]
+pub fn assert_lint_count(source: &str, code: &str, expected: usize) {
+    let found = lints_of(source, code);
+    assert_eq!(found.len(), expected, "expected {expected} `{code}` lints in\n{source}\nfound: {found:#?}");
+}
+
+#[track_caller]
+pub fn assert_no_lint(source: &str, code: &str) {
+    assert_lint_count(source, code, 0);
+}
+
+/// Asserts exactly one lint with `code`, with this message, and returns it.
+#[track_caller]
+pub fn assert_message(source: &str, code: &str, message: &str) -> Lint {
+    let mut found = lints_of(source, code);
+    assert_eq!(found.len(), 1, "expected one `{code}` lint in\n{source}\nfound: {found:#?}");
+    let lint = found.remove(0);
+    assert_eq!(lint.message, message);
+    lint
+}
+
+/// The source text a lint's span covers.
+pub fn spanned<'a>(source: &'a str, lint: &Lint) -> &'a str {
+    &source[lint.span.range()]
+}

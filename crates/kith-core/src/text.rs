@@ -1,0 +1,199 @@
+//! Source positions: byte spans, and conversions to line/column in characters, UTF-8 or UTF-16.
+
+use std::ops::Range;
+
+/// A half-open byte range into the source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+
+    /// A zero-width span at `offset`.
+    pub const fn empty(offset: usize) -> Self {
+        Self::new(offset, offset)
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn contains(self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(range: Range<usize>) -> Self {
+        Span::new(range.start, range.end)
+    }
+}
+
+/// The unit a column is counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// Bytes of UTF-8 (LSP `utf-8`).
+    Utf8,
+    /// UTF-16 code units (LSP's default `utf-16`).
+    Utf16,
+    /// Unicode scalar values (the CLI's columns, LSP `utf-32`).
+    Chars,
+}
+
+/// A zero-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct LineCol {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// Start offsets of every line of a text, for offset ⇄ line/column conversions.
+///
+/// A line ends after its `\n`; a `\r` before it is part of the line's content as far as
+/// columns go, so CRLF files convert exactly like LF files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Self { line_starts, len: text.len() }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The byte offset where zero-based `line` starts, if the line exists.
+    pub fn line_start(&self, line: u32) -> Option<usize> {
+        self.line_starts.get(line as usize).copied()
+    }
+
+    /// The zero-based line holding `offset` (offsets past the end clamp to the last line).
+    pub fn line_of(&self, offset: usize) -> u32 {
+        let offset = offset.min(self.len);
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        line as u32
+    }
+
+    /// Converts a byte offset to a line and a column counted in `encoding`.
+    /// Offsets inside a character or past the end are clamped.
+    pub fn line_col(&self, text: &str, offset: usize, encoding: Encoding) -> LineCol {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let start = self.line_starts[line as usize];
+        let column = measure(&text[start..offset], encoding);
+        LineCol { line, column: column as u32 }
+    }
+
+    /// Converts a line and a column counted in `encoding` back to a byte offset.
+    /// A column past the end of its line clamps to the line's end (before `\r\n`);
+    /// a line past the end of the text clamps to the end of the text.
+    pub fn offset(&self, text: &str, position: LineCol, encoding: Encoding) -> usize {
+        let Some(start) = self.line_start(position.line) else {
+            return text.len();
+        };
+        let end = self
+            .line_start(position.line + 1)
+            .map_or(text.len(), |next| next - 1);
+        let line = text[start..end].strip_suffix('\r').unwrap_or(&text[start..end]);
+        let mut remaining = position.column as usize;
+        for (index, ch) in line.char_indices() {
+            let width = match encoding {
+                Encoding::Utf8 => ch.len_utf8(),
+                Encoding::Utf16 => ch.len_utf16(),
+                Encoding::Chars => 1,
+            };
+            if remaining < width {
+                return start + index;
+            }
+            remaining -= width;
+        }
+        start + line.len()
+    }
+}
+
+fn measure(text: &str, encoding: Encoding) -> usize {
+    match encoding {
+        Encoding::Utf8 => text.len(),
+        Encoding::Utf16 => text.encode_utf16().count(),
+        Encoding::Chars => text.chars().count(),
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "person é \"Zoë 😀 李\"\r\n  role mentor\n";
+
+    #[test]
+    fn columns_count_in_each_encoding() {
+        let index = LineIndex::new(TEXT);
+        let offset = TEXT.find('李').unwrap();
+        assert_eq!(index.line_col(TEXT, offset, Encoding::Utf8).column, offset as u32);
+        // "person é \"Zoë 😀 " is 16 chars; the emoji is two UTF-16 units.
+        assert_eq!(index.line_col(TEXT, offset, Encoding::Chars).column, 16);
+        assert_eq!(index.line_col(TEXT, offset, Encoding::Utf16).column, 17);
+    }
+
+    #[test]
+    fn conversions_round_trip_at_every_char_boundary() {
+        let index = LineIndex::new(TEXT);
+        for encoding in [Encoding::Utf8, Encoding::Utf16, Encoding::Chars] {
+            for (offset, ch) in TEXT.char_indices() {
+                if ch == '\n' || ch == '\r' {
+                    continue;
+                }
+                let position = index.line_col(TEXT, offset, encoding);
+                assert_eq!(index.offset(TEXT, position, encoding), offset, "{encoding:?} at {offset}");
+            }
+        }
+    }
+
+    #[test]
+    fn crlf_lines_start_after_the_newline() {
+        let index = LineIndex::new(TEXT);
+        let role = TEXT.find("role").unwrap();
+        assert_eq!(index.line_col(TEXT, role, Encoding::Chars), LineCol { line: 1, column: 2 });
+    }
+
+    #[test]
+    fn out_of_range_positions_clamp() {
+        let index = LineIndex::new(TEXT);
+        let end_of_first = TEXT.find('\r').unwrap();
+        assert_eq!(index.offset(TEXT, LineCol { line: 0, column: 999 }, Encoding::Utf16), end_of_first);
+        assert_eq!(index.offset(TEXT, LineCol { line: 99, column: 0 }, Encoding::Utf16), TEXT.len());
+        let inside_emoji = TEXT.find('😀').unwrap() + 1;
+        assert_eq!(index.line_col(TEXT, inside_emoji, Encoding::Chars).column, 14);
+    }
+}

@@ -1,0 +1,408 @@
+//! Reading the language's scalar values: ids, strings, dates, durations, emails and URLs.
+
+use jiff::civil::Date;
+use jiff::{Span as JiffSpan, ToSpan};
+use std::fmt;
+
+/// The unit of a [`Duration`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Days,
+    Weeks,
+    Months,
+    Years,
+}
+
+/// A positive calendar duration such as `90d`, `2w`, `6m` or `1y`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Duration {
+    pub amount: u32,
+    pub unit: Unit,
+}
+
+impl Duration {
+    pub const fn months(amount: u32) -> Self {
+        Self { amount, unit: Unit::Months }
+    }
+
+    fn span(self) -> JiffSpan {
+        let amount = i64::from(self.amount);
+        match self.unit {
+            Unit::Days => amount.days(),
+            Unit::Weeks => amount.weeks(),
+            Unit::Months => amount.months(),
+            Unit::Years => amount.years(),
+        }
+    }
+
+    /// `date` moved forward by this duration (month ends clamp: Jan 31 + 1m = Feb 28/29).
+    /// `None` when the result would leave the supported calendar.
+    pub fn after(self, date: Date) -> Option<Date> {
+        date.checked_add(self.span()).ok()
+    }
+
+    /// `date` moved back by this duration.
+    pub fn before(self, date: Date) -> Option<Date> {
+        date.checked_sub(self.span()).ok()
+    }
+
+    /// The source form, e.g. `6m`.
+    pub fn to_source(self) -> String {
+        let unit = match self.unit {
+            Unit::Days => 'd',
+            Unit::Weeks => 'w',
+            Unit::Months => 'm',
+            Unit::Years => 'y',
+        };
+        format!("{}{unit}", self.amount)
+    }
+}
+
+impl fmt::Display for Duration {
+    /// Words, e.g. `6 months`, `1 week`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let unit = match self.unit {
+            Unit::Days => "day",
+            Unit::Weeks => "week",
+            Unit::Months => "month",
+            Unit::Years => "year",
+        };
+        let plural = if self.amount == 1 { "" } else { "s" };
+        write!(f, "{} {unit}{plural}", self.amount)
+    }
+}
+
+/// Why a value could not be read. `message` is a full sentence fragment naming the fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueError {
+    pub message: String,
+    /// A corrected form of the value, when one is obvious.
+    pub replacement: Option<String>,
+    /// True when the value has the shape of a date but names a day that does not exist.
+    pub nonexistent_date: bool,
+}
+
+impl ValueError {
+    fn new(message: impl Into<String>) -> Self {
+        Self { message: message.into(), replacement: None, nonexistent_date: false }
+    }
+
+    fn with_replacement(mut self, replacement: impl Into<String>) -> Self {
+        self.replacement = Some(replacement.into());
+        self
+    }
+}
+
+/// Reads a `DURATION`: a positive integer and one of `d`, `w`, `m`, `y`.
+pub fn parse_duration(text: &str) -> Result<Duration, ValueError> {
+    let digits = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let (number, unit) = text.split_at(digits);
+    let unit = match unit {
+        "d" => Some(Unit::Days),
+        "w" => Some(Unit::Weeks),
+        "m" => Some(Unit::Months),
+        "y" => Some(Unit::Years),
+        _ => None,
+    };
+    let amount = number.parse::<u32>().ok();
+    match (amount, unit) {
+        (Some(0), Some(_)) => Err(ValueError::new(format!("`{text}` is not a positive duration: use at least 1, like `1m`"))),
+        (Some(amount), Some(unit)) if amount <= 10_000 => Ok(Duration { amount, unit }),
+        (Some(_), Some(_)) => Err(ValueError::new(format!("`{text}` is too long a duration"))),
+        _ => {
+            let error = ValueError::new(format!(
+                "`{text}` is not a duration: write a number and a unit `d`, `w`, `m` or `y`, like `6m`"
+            ));
+            match lower_unit_fix(text) {
+                Some(fixed) => Err(error.with_replacement(fixed)),
+                None => Err(error),
+            }
+        }
+    }
+}
+
+fn lower_unit_fix(text: &str) -> Option<String> {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    let digits = compact.find(|c: char| !c.is_ascii_digit()).unwrap_or(compact.len());
+    let (number, unit) = compact.split_at(digits);
+    let unit = match unit {
+        "d" | "day" | "days" => 'd',
+        "w" | "wk" | "wks" | "week" | "weeks" => 'w',
+        "m" | "mo" | "mos" | "month" | "months" => 'm',
+        "y" | "yr" | "yrs" | "year" | "years" => 'y',
+        _ => return None,
+    };
+    let amount = number.parse::<u32>().ok().filter(|amount| (1..=10_000).contains(amount))?;
+    Some(format!("{amount}{unit}"))
+}
+
+/// Reads a `DATE` (`YYYY-MM-DD`), which must name a real calendar day.
+pub fn parse_date(text: &str) -> Result<Date, ValueError> {
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    if !shaped {
+        return Err(ValueError::new(format!("`{text}` is not a date: write `YYYY-MM-DD`, like `2026-03-14`")));
+    }
+    let number = |range: std::ops::Range<usize>| text[range].parse::<i16>().unwrap_or(0);
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+    Date::new(year, month as i8, day as i8).map_err(|_| {
+        let mut error = ValueError::new(format!("{text} is not a real date: {}", why_no_such_day(year, month, day)));
+        error.nonexistent_date = true;
+        error
+    })
+}
+
+fn why_no_such_day(year: i16, month: i16, day: i16) -> String {
+    if !(1..=12).contains(&month) {
+        return format!("there is no month {month}");
+    }
+    if year == 0 {
+        return "there is no year 0000".to_string();
+    }
+    let days = Date::new(year, month as i8, 1).map(|first| first.days_in_month()).unwrap_or(31);
+    let month_name = MONTHS[(month - 1) as usize];
+    format!("{month_name} {year} has {days} days, not {day}")
+}
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+];
+
+/// A year-less date (`--MM-DD`) for birthdays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthDay {
+    pub month: i8,
+    pub day: i8,
+}
+
+impl MonthDay {
+    /// The next occurrence on or after `today` (Feb 29 falls on Feb 28 in common years).
+    pub fn next_on_or_after(self, today: Date) -> Date {
+        let in_year = |year: i16| {
+            Date::new(year, self.month, self.day)
+                .or_else(|_| Date::new(year, self.month, self.day - 1))
+                .unwrap_or(today)
+        };
+        let this_year = in_year(today.year());
+        if this_year >= today {
+            this_year
+        } else {
+            in_year(today.year() + 1)
+        }
+    }
+}
+
+/// Reads `--MM-DD`; February 29 is allowed.
+pub fn parse_month_day(text: &str) -> Result<MonthDay, ValueError> {
+    let date = text
+        .strip_prefix("--")
+        .ok_or_else(|| ValueError::new(format!("`{text}` is not a year-less date: write `--MM-DD`")))?;
+    // 2000 is a leap year, so --02-29 is accepted.
+    let full = parse_date(&format!("2000-{date}")).map_err(|mut error| {
+        error.message = error.message.replace("2000-", "--").replace(" 2000 ", " ");
+        error
+    })?;
+    Ok(MonthDay { month: full.month(), day: full.day() })
+}
+
+/// Whether `text` is a valid `ID`: `[a-z][a-z0-9_-]*`.
+pub fn is_valid_id(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
+/// The lower-case, hyphenated form of an id someone wrote with capitals, spaces or accents:
+/// `Truth Teller` → `truth-teller`, `José` → `jose`. `None` if nothing usable remains.
+pub fn normalize_id(text: &str) -> Option<String> {
+    let ascii = deunicode::deunicode(text).to_ascii_lowercase();
+    let mut id = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' {
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-');
+    let id = id.trim_start_matches(|c: char| c.is_ascii_digit() || c == '_');
+    (!id.is_empty()).then(|| id.to_string())
+}
+
+/// Checks an id, offering the normalized form when it is not valid.
+pub fn check_id(text: &str, what: &str) -> Result<(), ValueError> {
+    if is_valid_id(text) {
+        return Ok(());
+    }
+    let error = ValueError::new(format!(
+        "`{text}` is not a valid {what}: use lower-case letters, digits, `-` and `_`, starting with a letter"
+    ));
+    Err(match normalize_id(text) {
+        Some(fixed) => error.with_replacement(fixed),
+        None => error,
+    })
+}
+
+/// Reads the content of a double-quoted string literal (quotes included in `literal`).
+pub fn unescape_string(literal: &str) -> Result<String, ValueError> {
+    let inner = literal
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+        .filter(|_| literal.len() >= 2)
+        .ok_or_else(|| ValueError::new("a string must end with `\"` on the same line"))?;
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('"') => out.push('"'),
+            Some('\\') => out.push('\\'),
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            other => {
+                let seen = other.map(|c| format!("\\{c}")).unwrap_or_else(|| "\\".to_string());
+                return Err(ValueError::new(format!(
+                    "`{seen}` is not an escape: strings know `\\\"`, `\\\\`, `\\n` and `\\t`"
+                )));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Escapes text for a double-quoted string literal.
+pub fn quote_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Checks an email address: one `@`, a non-empty local part and a dotted domain.
+pub fn check_email(text: &str) -> Result<(), ValueError> {
+    let valid = text.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty()
+            && !domain.contains('@')
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !text.chars().any(|c| c.is_whitespace() || c == '"' || c == ',')
+    });
+    if valid {
+        Ok(())
+    } else {
+        Err(ValueError::new(format!("`{text}` is not an email address: write it like `ada@example.org`")))
+    }
+}
+
+/// Checks a URL: a scheme, `://` and a host.
+pub fn check_url(text: &str) -> Result<(), ValueError> {
+    let valid = text.split_once("://").is_some_and(|(scheme, rest)| {
+        scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+            && !rest.is_empty()
+            && !rest.chars().any(char::is_whitespace)
+    });
+    if valid {
+        Ok(())
+    } else {
+        let error = ValueError::new(format!("`{text}` is not a URL: include the scheme, like `https://example.org`"));
+        let bare_host = !text.contains("://") && text.contains('.') && !text.chars().any(char::is_whitespace);
+        Err(if bare_host { error.with_replacement(format!("https://{text}")) } else { error })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn durations_read_every_unit() {
+        assert_eq!(parse_duration("90d"), Ok(Duration { amount: 90, unit: Unit::Days }));
+        assert_eq!(parse_duration("2w"), Ok(Duration { amount: 2, unit: Unit::Weeks }));
+        assert_eq!(parse_duration("6m"), Ok(Duration::months(6)));
+        assert_eq!(parse_duration("1y"), Ok(Duration { amount: 1, unit: Unit::Years }));
+    }
+
+    #[test]
+    fn bad_durations_explain_and_fix() {
+        assert!(parse_duration("0m").is_err());
+        assert!(parse_duration("m").is_err());
+        assert!(parse_duration("6").is_err());
+        assert_eq!(parse_duration("6M").unwrap_err().replacement.as_deref(), Some("6m"));
+        assert_eq!(parse_duration("6mo").unwrap_err().replacement.as_deref(), Some("6m"));
+        assert_eq!(parse_duration("3 months").unwrap_err().replacement.as_deref(), Some("3m"));
+        assert_eq!(parse_duration("2 Weeks").unwrap_err().replacement.as_deref(), Some("2w"));
+    }
+
+    #[test]
+    fn months_clamp_at_month_ends_and_leap_days() {
+        assert_eq!(Duration::months(1).after(date(2026, 1, 31)), Some(date(2026, 2, 28)));
+        assert_eq!(Duration::months(1).after(date(2028, 1, 31)), Some(date(2028, 2, 29)));
+        let year = Duration { amount: 1, unit: Unit::Years };
+        assert_eq!(year.after(date(2028, 2, 29)), Some(date(2029, 2, 28)));
+    }
+
+    #[test]
+    fn dates_must_exist() {
+        assert_eq!(parse_date("2028-02-29"), Ok(date(2028, 2, 29)));
+        let error = parse_date("2026-02-30").unwrap_err();
+        assert!(error.nonexistent_date);
+        assert_eq!(error.message, "2026-02-30 is not a real date: February 2026 has 28 days, not 30");
+        assert!(parse_date("2026-13-01").unwrap_err().message.contains("no month 13"));
+        assert!(!parse_date("2026-1-01").unwrap_err().nonexistent_date);
+    }
+
+    #[test]
+    fn month_days_allow_leap_birthdays() {
+        let leap = parse_month_day("--02-29").unwrap();
+        assert_eq!(leap.next_on_or_after(date(2026, 3, 1)), date(2027, 2, 28));
+        assert_eq!(leap.next_on_or_after(date(2027, 6, 1)), date(2028, 2, 29));
+        assert!(parse_month_day("--02-30").unwrap_err().nonexistent_date);
+    }
+
+    #[test]
+    fn ids_normalize_to_the_lower_hyphenated_form() {
+        assert!(is_valid_id("truth-teller"));
+        assert!(!is_valid_id("Truth"));
+        assert_eq!(normalize_id("Truth Teller").as_deref(), Some("truth-teller"));
+        assert_eq!(normalize_id("José  Núñez").as_deref(), Some("jose-nunez"));
+        assert_eq!(normalize_id("!!!"), None);
+        assert_eq!(check_id("Ada", "person id").unwrap_err().replacement.as_deref(), Some("ada"));
+    }
+
+    #[test]
+    fn strings_unescape_and_quote_round_trip() {
+        let literal = r#""say \"hi\"\\ \n\t""#;
+        let text = unescape_string(literal).unwrap();
+        assert_eq!(text, "say \"hi\"\\ \n\t");
+        assert_eq!(quote_string(&text), literal);
+        assert!(unescape_string(r#""bad \q""#).is_err());
+    }
+
+    #[test]
+    fn emails_and_urls() {
+        assert!(check_email("ada@example.org").is_ok());
+        assert!(check_email("ada@example").is_err());
+        assert!(check_email("ada.example.org").is_err());
+        assert!(check_url("https://example.org/x?y=1").is_ok());
+        assert_eq!(check_url("example.org").unwrap_err().replacement.as_deref(), Some("https://example.org"));
+    }
+}

@@ -1,0 +1,170 @@
+//! The language's fixed vocabulary: built-in pillars and roles, interaction kinds, person
+//! fields and setting keys, each with the description editors and docs show.
+
+/// A built-in pillar: one of the four kinds of support.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BuiltinPillar {
+    pub id: &'static str,
+    pub description: &'static str,
+}
+
+/// A built-in role and the pillar it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BuiltinRole {
+    pub id: &'static str,
+    pub pillar: &'static str,
+    pub description: &'static str,
+}
+
+pub const PILLARS: [BuiltinPillar; 4] = [
+    BuiltinPillar { id: "promoters", description: "cheer you on and open doors" },
+    BuiltinPillar { id: "pit-crew", description: "look after you" },
+    BuiltinPillar { id: "pathfinders", description: "bring new thinking" },
+    BuiltinPillar { id: "accelerators", description: "push you to deliver" },
+];
+
+pub const ROLES: [BuiltinRole; 12] = [
+    BuiltinRole { id: "champion", pillar: "promoters", description: "speaks up for you in rooms you are not in" },
+    BuiltinRole { id: "connector", pillar: "promoters", description: "introduces you to the right people" },
+    BuiltinRole { id: "sponsor", pillar: "promoters", description: "puts their reputation behind your next step" },
+    BuiltinRole { id: "nurturer", pillar: "pit-crew", description: "cares how you are, not just what you do" },
+    BuiltinRole { id: "confidant", pillar: "pit-crew", description: "a safe place to think out loud" },
+    BuiltinRole { id: "truth-teller", pillar: "pit-crew", description: "tells you what others won't" },
+    BuiltinRole { id: "mentor", pillar: "pathfinders", description: "has walked the road ahead of you" },
+    BuiltinRole { id: "expert", pillar: "pathfinders", description: "deep know-how you lack" },
+    BuiltinRole {
+        id: "challenger",
+        pillar: "pathfinders",
+        description: "sees the world differently and breaks your echo chamber",
+    },
+    BuiltinRole { id: "butt-kicker", pillar: "accelerators", description: "holds you to account" },
+    BuiltinRole { id: "collaborator", pillar: "accelerators", description: "builds things with you" },
+    BuiltinRole { id: "visionary", pillar: "accelerators", description: "stretches what you think is possible" },
+];
+
+/// Whether an interaction resets the staleness clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Depth {
+    Meaningful,
+    Light,
+}
+
+impl Depth {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Depth::Meaningful => "meaningful",
+            Depth::Light => "light",
+        }
+    }
+}
+
+/// A known interaction kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kind {
+    pub id: &'static str,
+    pub depth: Depth,
+    pub description: &'static str,
+}
+
+pub const KINDS: [Kind; 15] = [
+    Kind { id: "meet", depth: Depth::Meaningful, description: "met in person" },
+    Kind { id: "coffee", depth: Depth::Meaningful, description: "a coffee together" },
+    Kind { id: "meal", depth: Depth::Meaningful, description: "a meal together" },
+    Kind { id: "call", depth: Depth::Meaningful, description: "a phone call" },
+    Kind { id: "video", depth: Depth::Meaningful, description: "a video call" },
+    Kind { id: "visit", depth: Depth::Meaningful, description: "a visit" },
+    Kind { id: "helped", depth: Depth::Meaningful, description: "you gave them something of value" },
+    Kind { id: "asked", depth: Depth::Meaningful, description: "you asked them for help" },
+    Kind { id: "message", depth: Depth::Light, description: "a chat message" },
+    Kind { id: "email", depth: Depth::Light, description: "an email" },
+    Kind { id: "text", depth: Depth::Light, description: "a text message" },
+    Kind { id: "like", depth: Depth::Light, description: "a like on social media" },
+    Kind { id: "comment", depth: Depth::Light, description: "a comment on their post" },
+    Kind { id: "card", depth: Depth::Light, description: "a card" },
+    Kind { id: "gift", depth: Depth::Light, description: "a gift" },
+];
+
+pub fn kind(id: &str) -> Option<&'static Kind> {
+    KINDS.iter().find(|kind| kind.id == id)
+}
+
+/// What a person field holds; drives both reading and completion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldName {
+    Role,
+    Every,
+    Org,
+    Title,
+    Location,
+    Email,
+    Phone,
+    Url,
+    Birthday,
+    Met,
+    Via,
+    Knows,
+    Tags,
+    Note,
+    Allow,
+}
+
+/// A person field: its name, whether it may repeat, the shape of its value, and what it means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldSpec {
+    pub name: FieldName,
+    pub keyword: &'static str,
+    pub repeats: bool,
+    pub value: &'static str,
+    pub description: &'static str,
+}
+
+/// Person fields in canonical order (the order `kith fmt` writes them in).
+pub const FIELDS: [FieldSpec; 15] = [
+    FieldSpec { name: FieldName::Role, keyword: "role", repeats: false, value: "ID, ID…", description: "the key roles this person plays for you" },
+    FieldSpec { name: FieldName::Every, keyword: "every", repeats: false, value: "DURATION", description: "how often you want a meaningful interaction" },
+    FieldSpec { name: FieldName::Org, keyword: "org", repeats: false, value: "STRING", description: "where they work" },
+    FieldSpec { name: FieldName::Title, keyword: "title", repeats: false, value: "STRING", description: "what they do" },
+    FieldSpec { name: FieldName::Location, keyword: "location", repeats: false, value: "STRING", description: "where they are" },
+    FieldSpec { name: FieldName::Email, keyword: "email", repeats: true, value: "an address", description: "an email address" },
+    FieldSpec { name: FieldName::Phone, keyword: "phone", repeats: true, value: "STRING", description: "a phone number" },
+    FieldSpec { name: FieldName::Url, keyword: "url", repeats: true, value: "a URL", description: "a web page" },
+    FieldSpec { name: FieldName::Birthday, keyword: "birthday", repeats: false, value: "DATE or --MM-DD", description: "their birthday" },
+    FieldSpec { name: FieldName::Met, keyword: "met", repeats: false, value: "DATE [STRING]", description: "when and how you met" },
+    FieldSpec { name: FieldName::Via, keyword: "via", repeats: false, value: "@ID", description: "who introduced you" },
+    FieldSpec { name: FieldName::Knows, keyword: "knows", repeats: true, value: "@ID, @ID…", description: "people in your file this person knows" },
+    FieldSpec { name: FieldName::Tags, keyword: "tags", repeats: true, value: "ID, ID…", description: "your own labels" },
+    FieldSpec { name: FieldName::Note, keyword: "note", repeats: true, value: "STRING", description: "a note" },
+    FieldSpec { name: FieldName::Allow, keyword: "allow", repeats: true, value: "ID, ID… (rule codes)", description: "silences those rules for this person" },
+];
+
+pub fn field(keyword: &str) -> Option<&'static FieldSpec> {
+    FIELDS.iter().find(|spec| spec.keyword == keyword)
+}
+
+impl FieldName {
+    pub fn spec(self) -> &'static FieldSpec {
+        FIELDS.iter().find(|spec| spec.name == self).expect("every field name has a spec")
+    }
+}
+
+/// Fields of a `role` declaration's body.
+pub const ROLE_FIELDS: [&str; 2] = ["pillar", "every"];
+
+/// A file-wide setting key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SettingSpec {
+    pub key: &'static str,
+    pub value: &'static str,
+    pub default: &'static str,
+    pub description: &'static str,
+}
+
+pub const SETTINGS: [SettingSpec; 4] = [
+    SettingSpec { key: "stale-after", value: "DURATION", default: "6m", description: "default cadence for key people" },
+    SettingSpec { key: "key-people", value: "integer", default: "12", description: "more key people than this is a warning" },
+    SettingSpec { key: "builtin-roles", value: "on / off", default: "on", description: "whether the twelve built-in roles and four pillars exist" },
+    SettingSpec { key: "allow", value: "ID, ID…", default: "", description: "silences those rules for the whole file" },
+];
+
+/// Directive keywords that start a block at column 0.
+pub const DIRECTIVES: [&str; 4] = ["person", "role", "pillar", "set"];

@@ -1,0 +1,83 @@
+/**
+ * Tree-sitter grammar for kith, the plain-text format for the people who matter.
+ *
+ * The grammar is deliberately permissive about values: every line is read as a
+ * directive or body line holding a flat list of typed tokens, and kith-core decides
+ * what each value means. That keeps error recovery line-local (a broken line never
+ * swallows the people after it) and lets the core explain problems in words.
+ */
+module.exports = grammar({
+  name: 'kith',
+
+  externals: $ => [
+    $._indent,        // leading spaces or tabs of a body line (never of a blank/comment line)
+    $._eof,           // zero-width end of the last line when the file lacks a final newline
+    $._error_sentinel // only valid during error recovery; the scanner then stays silent
+  ],
+
+  extras: $ => [/[ \t\uFEFF]/, $.comment],
+
+  word: $ => $.identifier,
+
+  rules: {
+    source_file: $ => repeat(choice($._directive, $._newline)),
+
+    _directive: $ => choice($.person, $.role, $.pillar, $.setting, $.unknown_directive),
+
+    person: $ => prec.right(seq('person', repeat($._argument), $._line_end, repeat($._body))),
+    role: $ => prec.right(seq('role', repeat($._argument), $._line_end, repeat($._body))),
+    pillar: $ => prec.right(seq('pillar', repeat($._argument), $._line_end, repeat($._body))),
+    setting: $ => prec.right(seq('set', repeat($._argument), $._line_end, repeat($._body))),
+    unknown_directive: $ => prec.right(seq(
+      field('keyword', choice($.identifier, $.bare)),
+      repeat($._argument),
+      $._line_end,
+      repeat($._body),
+    )),
+
+    _body: $ => choice(seq($._indent, choice($.field, $.interaction), $._line_end), $._newline),
+
+    field: $ => seq(field('name', $.identifier), repeat($._argument)),
+
+    interaction: $ => seq(
+      field('date', choice($.date, $.month_day)),
+      optional(seq(field('kind', $.kind), repeat($._argument))),
+    ),
+
+    kind: $ => seq($.identifier, optional($.meaningful_mark)),
+    meaningful_mark: _ => token.immediate('!'),
+
+    _argument: $ => choice($._value, ','),
+
+    _value: $ => choice(
+      $.string,
+      $.date,
+      $.month_day,
+      $.duration,
+      $.integer,
+      $.reference,
+      $.email,
+      $.url,
+      $.identifier,
+      $.bare,
+    ),
+
+    string: _ => token(seq('"', repeat(choice(/[^"\\\r\n]/, /\\[^\r\n]/)), '"')),
+    date: _ => /\d{4}-\d{2}-\d{2}/,
+    month_day: _ => /--\d{2}-\d{2}/,
+    duration: _ => /\d+[a-zA-Z]/,
+    integer: _ => /\d+/,
+    reference: _ => /@[A-Za-z0-9_][A-Za-z0-9_-]*/,
+    email: _ => /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*/,
+    url: _ => /[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s,#"]+/,
+    identifier: _ => /[A-Za-z_][A-Za-z0-9_-]*/,
+    // Anything else that is not whitespace, a comma, a quote or a comment: kept so the
+    // core can say what is wrong with it instead of a bare syntax error.
+    bare: _ => token(prec(-1, /[^\s,#"!]+/)),
+
+    comment: _ => token(seq('#', /[^\r\n]*/)),
+
+    _newline: _ => /\r?\n/,
+    _line_end: $ => choice($._newline, $._eof),
+  },
+});
