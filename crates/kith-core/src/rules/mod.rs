@@ -68,7 +68,7 @@ pub trait Rule: Sync {
 }
 
 /// Every rule, in the order of the language reference's table.
-pub static RULES: [&dyn Rule; 5] = [
+pub static RULES: &[&dyn Rule] = &[
     &syntax::Syntax,
     &invalid_date::InvalidDate,
     &invalid_value::InvalidValue,
@@ -105,7 +105,7 @@ pub fn codes() -> impl Iterator<Item = &'static str> {
 /// Runs every rule, then drops what `allow` silences, and sorts by position.
 pub fn run(cx: &Context<'_>) -> Vec<Lint> {
     let mut lints = Vec::new();
-    for rule in RULES {
+    for rule in RULES.iter() {
         rule.check(cx, &mut lints);
     }
     lints.retain(|lint| !is_allowed(cx.network, lint));
@@ -113,14 +113,18 @@ pub fn run(cx: &Context<'_>) -> Vec<Lint> {
     lints
 }
 
+/// Where lints about the whole file sit: the start of the file.
+pub const FILE_START: Span = Span::empty(0);
+
 /// A lint is silenced by the file's `set allow`, or by the `allow` of the person it is
-/// about or whose block it sits in.
+/// about or whose block it sits in (file-wide lints sit in no block).
 fn is_allowed(network: &Network, lint: &Lint) -> bool {
     if network.settings.allow.iter().any(|id| id.name == lint.code) {
         return true;
     }
+    let file_wide = lint.span == FILE_START && lint.person.is_none();
     network.people.iter().any(|person| {
-        let concerns = person.block.contains(lint.span.start)
+        let concerns = (!file_wide && person.block.contains(lint.span.start))
             || lint.person.as_deref().is_some_and(|id| id == person.id_name());
         concerns && person.allows().any(|id| id.name == lint.code)
     })
@@ -133,7 +137,7 @@ mod tests {
     #[test]
     fn codes_are_unique_and_documented() {
         let mut seen = std::collections::HashSet::new();
-        for rule in RULES {
+        for rule in RULES.iter() {
             let info = rule.info();
             assert!(seen.insert(info.code), "{} registered twice", info.code);
             assert!(crate::values::is_valid_id(info.code), "{} is not an id", info.code);
