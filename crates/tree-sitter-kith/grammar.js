@@ -72,8 +72,10 @@ module.exports = grammar({
     url: _ => /[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s,#"]+/,
     identifier: _ => /[A-Za-z_][A-Za-z0-9_-]*/,
     // Anything else that is not whitespace, a comma, a quote or a comment: kept so the
-    // core can say what is wrong with it instead of a bare syntax error.
-    bare: _ => token(prec(-1, /[^\s,#"!]+/)),
+    // core can say what is wrong with it instead of a bare syntax error. It has the same
+    // lexical precedence as the typed values, so the longest match wins and `a/b`, `c++`
+    // or `@ada.b` stay one value; on a tie (`mentor`) the typed value declared above wins.
+    bare: _ => /[^\s,#"!]+/,
 
     comment: _ => token(seq('#', /[^\r\n]*/)),
 

@@ -1,1 +1,31 @@
-pub fn main() -> i32 { 0 }
+//! The `kith` command line: argument parsing and dispatch to one module per command.
+//! The root package's `src/bin/kith.rs` calls [`main`]; everything else lives here.
+
+mod args;
+mod check;
+mod discover;
+mod output;
+mod rules;
+mod status;
+mod today;
+
+use args::{Cli, Command};
+use clap::Parser;
+
+/// Runs the command line on the process's arguments and returns the exit code:
+/// 0 no errors, 1 errors (or warnings under `--strict`), 2 usage or input errors.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // Help and version are "errors" to clap too; it knows their exit code (0).
+            let _ = error.print();
+            return error.exit_code();
+        }
+    };
+    let status = match cli.command {
+        Command::Check(arguments) => check::run(&arguments),
+        Command::Rules(arguments) => rules::run(&arguments),
+    };
+    status.code()
+}

@@ -4,7 +4,7 @@
 /// Comparison ignores case; an exact case-insensitive match always wins.
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let input = input.to_lowercase();
-    let limit = (input.chars().count() / 3).max(1).min(3);
+    let limit = (input.chars().count() / 3).clamp(1, 3);
     candidates
         .into_iter()
         .map(|candidate| (strsim::damerau_levenshtein(&input, &candidate.to_lowercase()), candidate))

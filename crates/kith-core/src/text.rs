@@ -67,8 +67,8 @@ pub struct LineCol {
 
 /// Start offsets of every line of a text, for offset ⇄ line/column conversions.
 ///
-/// A line ends after its `\n`; a `\r` before it is part of the line's content as far as
-/// columns go, so CRLF files convert exactly like LF files.
+/// Lines end with `\n`, `\r\n` or a lone `\r`, as in the Language Server Protocol; the line
+/// break is not part of any column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
@@ -77,8 +77,14 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        for (index, &byte) in bytes.iter().enumerate() {
+            let lone_cr = byte == b'\r' && bytes.get(index + 1) != Some(&b'\n');
+            if byte == b'\n' || lone_cr {
+                line_starts.push(index + 1);
+            }
+        }
         Self { line_starts, len: text.len() }
     }
 
@@ -185,6 +191,15 @@ mod tests {
         let index = LineIndex::new(TEXT);
         let role = TEXT.find("role").unwrap();
         assert_eq!(index.line_col(TEXT, role, Encoding::Chars), LineCol { line: 1, column: 2 });
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let text = "a\rb\r\nc";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 2, Encoding::Chars), LineCol { line: 1, column: 0 });
+        assert_eq!(index.line_col(text, 5, Encoding::Chars), LineCol { line: 2, column: 0 });
+        assert_eq!(index.offset(text, LineCol { line: 1, column: 9 }, Encoding::Chars), 3);
     }
 
     #[test]

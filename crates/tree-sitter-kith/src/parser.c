@@ -400,89 +400,68 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(26);
+      if (eof) ADVANCE(24);
       ADVANCE_MAP(
-        '\n', 87,
+        '\n', 88,
         '\r', 1,
-        '!', 27,
-        '"', 6,
-        '#', 86,
-        ',', 28,
-        '-', 57,
-        '@', 84,
-        0xfeff, 53,
+        '!', 25,
+        '"', 4,
+        '#', 87,
+        ',', 26,
+        '-', 56,
+        '@', 85,
+        0xfeff, 55,
       );
       if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(23);
+          lookahead == ' ') SKIP(21);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(44);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
           ('a' <= lookahead && lookahead <= 'z')) ADVANCE(52);
       if (lookahead != 0 &&
-          (lookahead < '\t' || '\r' < lookahead)) ADVANCE(85);
+          (lookahead < '\t' || '\r' < lookahead)) ADVANCE(86);
       END_STATE();
     case 1:
-      if (lookahead == '\n') ADVANCE(87);
+      if (lookahead == '\n') ADVANCE(88);
       END_STATE();
     case 2:
       ADVANCE_MAP(
-        '\n', 87,
+        '\n', 88,
         '\r', 1,
-        '!', 27,
-        '"', 6,
-        '#', 86,
-        ',', 28,
+        '!', 25,
+        '"', 4,
+        '#', 87,
+        ',', 26,
         '-', 58,
-        '@', 84,
+        '@', 85,
         '_', 51,
-        0xfeff, 54,
-      );
-      if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(4);
-      if (lookahead == '%' ||
-          lookahead == '\'' ||
-          ('+' <= lookahead && lookahead <= '.')) ADVANCE(74);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(40);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(50);
-      if (lookahead != 0 &&
-          (lookahead < '\t' || '\r' < lookahead)) ADVANCE(85);
-      END_STATE();
-    case 3:
-      ADVANCE_MAP(
-        '\n', 87,
-        '\r', 1,
-        '"', 6,
-        '#', 86,
-        ',', 28,
-        '-', 57,
-        '@', 84,
-        0xfeff, 53,
+        0xfeff, 57,
       );
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(3);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(44);
+      if (lookahead == '%' ||
+          lookahead == '\'' ||
+          ('+' <= lookahead && lookahead <= '.')) ADVANCE(74);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(40);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(52);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(50);
       if (lookahead != 0 &&
-          (lookahead < '\t' || '\r' < lookahead) &&
-          (lookahead < ' ' || '#' < lookahead)) ADVANCE(85);
+          (lookahead < '\t' || '\r' < lookahead)) ADVANCE(86);
       END_STATE();
-    case 4:
+    case 3:
       ADVANCE_MAP(
-        '\n', 87,
+        '\n', 88,
         '\r', 1,
-        '"', 6,
-        '#', 86,
-        ',', 28,
+        '"', 4,
+        '#', 87,
+        ',', 26,
         '-', 58,
-        '@', 84,
+        '@', 85,
         '_', 51,
-        0xfeff, 54,
+        0xfeff, 57,
       );
       if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(4);
+          lookahead == ' ') SKIP(3);
       if (lookahead == '%' ||
           lookahead == '\'' ||
           ('+' <= lookahead && lookahead <= '.')) ADVANCE(74);
@@ -491,182 +470,186 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('a' <= lookahead && lookahead <= 'z')) ADVANCE(50);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
-          (lookahead < ' ' || '#' < lookahead)) ADVANCE(85);
+          (lookahead < ' ' || '#' < lookahead)) ADVANCE(86);
       END_STATE();
-    case 5:
-      if (lookahead == '\n') ADVANCE(87);
-      if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '#') ADVANCE(86);
-      if (lookahead == 0xfeff) ADVANCE(55);
-      if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(5);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(52);
-      if (lookahead != 0 &&
-          (lookahead < '\t' || '\r' < lookahead) &&
-          (lookahead < ' ' || '#' < lookahead) &&
-          lookahead != ',') ADVANCE(85);
-      END_STATE();
-    case 6:
-      if (lookahead == '"') ADVANCE(29);
-      if (lookahead == '\\') ADVANCE(22);
+    case 4:
+      if (lookahead == '"') ADVANCE(27);
+      if (lookahead == '\\') ADVANCE(20);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(6);
+          lookahead != '\r') ADVANCE(4);
+      END_STATE();
+    case 5:
+      if (lookahead == '-') ADVANCE(11);
+      END_STATE();
+    case 6:
+      if (lookahead == '-') ADVANCE(12);
       END_STATE();
     case 7:
       if (lookahead == '-') ADVANCE(13);
       END_STATE();
     case 8:
-      if (lookahead == '-') ADVANCE(14);
+      if (lookahead == '-') ADVANCE(18);
       END_STATE();
     case 9:
-      if (lookahead == '-') ADVANCE(15);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(31);
       END_STATE();
     case 10:
-      if (lookahead == '-') ADVANCE(20);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(28);
       END_STATE();
     case 11:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(32);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(14);
       END_STATE();
     case 12:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(30);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(9);
       END_STATE();
     case 13:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(16);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(10);
       END_STATE();
     case 14:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(11);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(6);
       END_STATE();
     case 15:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(12);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(19);
       END_STATE();
     case 16:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(8);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(15);
       END_STATE();
     case 17:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(21);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(7);
       END_STATE();
     case 18:
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(17);
       END_STATE();
     case 19:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(9);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(8);
       END_STATE();
     case 20:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(19);
-      END_STATE();
-    case 21:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(10);
-      END_STATE();
-    case 22:
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(6);
+          lookahead != '\r') ADVANCE(4);
       END_STATE();
-    case 23:
-      if (eof) ADVANCE(26);
+    case 21:
+      if (eof) ADVANCE(24);
       ADVANCE_MAP(
-        '\n', 87,
+        '\n', 88,
         '\r', 1,
-        '"', 6,
-        '#', 86,
-        ',', 28,
-        '-', 57,
-        '@', 84,
-        0xfeff, 53,
+        '"', 4,
+        '#', 87,
+        ',', 26,
+        '-', 56,
+        '@', 85,
+        0xfeff, 55,
       );
       if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(23);
+          lookahead == ' ') SKIP(21);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(44);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
           ('a' <= lookahead && lookahead <= 'z')) ADVANCE(52);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
-          (lookahead < ' ' || '#' < lookahead)) ADVANCE(85);
+          (lookahead < ' ' || '#' < lookahead)) ADVANCE(86);
       END_STATE();
-    case 24:
-      if (eof) ADVANCE(26);
-      if (lookahead == '\n') ADVANCE(87);
+    case 22:
+      if (eof) ADVANCE(24);
+      if (lookahead == '\n') ADVANCE(88);
       if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '#') ADVANCE(86);
-      if (lookahead == '-') ADVANCE(7);
+      if (lookahead == '#') ADVANCE(87);
+      if (lookahead == '-') ADVANCE(5);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
-          lookahead == 0xfeff) SKIP(24);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(18);
+          lookahead == 0xfeff) SKIP(22);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(16);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(52);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(53);
       END_STATE();
-    case 25:
-      if (eof) ADVANCE(26);
-      if (lookahead == '\n') ADVANCE(87);
+    case 23:
+      if (eof) ADVANCE(24);
+      if (lookahead == '\n') ADVANCE(88);
       if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '#') ADVANCE(86);
-      if (lookahead == 0xfeff) ADVANCE(55);
+      if (lookahead == '#') ADVANCE(87);
+      if (lookahead == 0xfeff) ADVANCE(75);
       if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(25);
+          lookahead == ' ') SKIP(23);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
           ('a' <= lookahead && lookahead <= 'z')) ADVANCE(52);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          lookahead != ',') ADVANCE(85);
+          lookahead != ',') ADVANCE(86);
       END_STATE();
-    case 26:
+    case 24:
       ACCEPT_TOKEN(ts_builtin_sym_end);
       END_STATE();
-    case 27:
+    case 25:
       ACCEPT_TOKEN(sym_meaningful_mark);
       END_STATE();
-    case 28:
+    case 26:
       ACCEPT_TOKEN(anon_sym_COMMA);
       END_STATE();
-    case 29:
+    case 27:
       ACCEPT_TOKEN(sym_string);
+      END_STATE();
+    case 28:
+      ACCEPT_TOKEN(sym_date);
+      END_STATE();
+    case 29:
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '@') ADVANCE(84);
+      if (lookahead == '%' ||
+          lookahead == '\'' ||
+          lookahead == '+' ||
+          lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(74);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
       END_STATE();
     case 30:
       ACCEPT_TOKEN(sym_date);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          lookahead != ',') ADVANCE(86);
       END_STATE();
     case 31:
-      ACCEPT_TOKEN(sym_date);
-      if (lookahead == '@') ADVANCE(83);
-      if (lookahead == '%' ||
-          lookahead == '\'' ||
-          lookahead == '+' ||
-          lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(74);
+      ACCEPT_TOKEN(sym_month_day);
       END_STATE();
     case 32:
       ACCEPT_TOKEN(sym_month_day);
+      if (lookahead == '@') ADVANCE(84);
+      if (lookahead == '%' ||
+          lookahead == '\'' ||
+          lookahead == '+' ||
+          lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(74);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
       END_STATE();
     case 33:
       ACCEPT_TOKEN(sym_month_day);
-      if (lookahead == '@') ADVANCE(83);
-      if (lookahead == '%' ||
-          lookahead == '\'' ||
-          lookahead == '+' ||
-          lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(74);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          lookahead != ',') ADVANCE(86);
       END_STATE();
     case 34:
       ACCEPT_TOKEN(sym_duration);
-      END_STATE();
-    case 35:
-      ACCEPT_TOKEN(sym_duration);
-      if (lookahead == '@') ADVANCE(83);
+      if (lookahead == '@') ADVANCE(84);
       if (lookahead == '%' ||
           lookahead == '\'' ||
           lookahead == '+' ||
@@ -676,18 +659,34 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
           ('a' <= lookahead && lookahead <= 'z')) ADVANCE(74);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
+      END_STATE();
+    case 35:
+      ACCEPT_TOKEN(sym_duration);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          lookahead != ',') ADVANCE(86);
       END_STATE();
     case 36:
       ACCEPT_TOKEN(sym_integer);
-      if (lookahead == '-') ADVANCE(82);
+      if (lookahead == '-') ADVANCE(83);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(45);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(34);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(35);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          lookahead != ',' &&
+          lookahead != '-') ADVANCE(86);
       END_STATE();
     case 37:
       ACCEPT_TOKEN(sym_integer);
       if (lookahead == '-') ADVANCE(73);
-      if (lookahead == '@') ADVANCE(83);
+      if (lookahead == '@') ADVANCE(84);
       if (lookahead == '%' ||
           lookahead == '\'' ||
           lookahead == '+' ||
@@ -695,11 +694,15 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == '_') ADVANCE(74);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(41);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(35);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(34);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
       END_STATE();
     case 38:
       ACCEPT_TOKEN(sym_integer);
-      if (lookahead == '@') ADVANCE(83);
+      if (lookahead == '@') ADVANCE(84);
       if (lookahead == '%' ||
           lookahead == '\'' ||
           lookahead == '+' ||
@@ -708,11 +711,15 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == '_') ADVANCE(74);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(37);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(35);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(34);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
       END_STATE();
     case 39:
       ACCEPT_TOKEN(sym_integer);
-      if (lookahead == '@') ADVANCE(83);
+      if (lookahead == '@') ADVANCE(84);
       if (lookahead == '%' ||
           lookahead == '\'' ||
           lookahead == '+' ||
@@ -721,11 +728,15 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == '_') ADVANCE(74);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(38);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(35);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(34);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
       END_STATE();
     case 40:
       ACCEPT_TOKEN(sym_integer);
-      if (lookahead == '@') ADVANCE(83);
+      if (lookahead == '@') ADVANCE(84);
       if (lookahead == '%' ||
           lookahead == '\'' ||
           lookahead == '+' ||
@@ -734,11 +745,15 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == '_') ADVANCE(74);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(39);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(35);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(34);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
       END_STATE();
     case 41:
       ACCEPT_TOKEN(sym_integer);
-      if (lookahead == '@') ADVANCE(83);
+      if (lookahead == '@') ADVANCE(84);
       if (lookahead == '%' ||
           lookahead == '\'' ||
           lookahead == '+' ||
@@ -747,31 +762,51 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == '_') ADVANCE(74);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(41);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(35);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(34);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
       END_STATE();
     case 42:
       ACCEPT_TOKEN(sym_integer);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(36);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(34);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(35);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          lookahead != ',') ADVANCE(86);
       END_STATE();
     case 43:
       ACCEPT_TOKEN(sym_integer);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(42);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(34);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(35);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          lookahead != ',') ADVANCE(86);
       END_STATE();
     case 44:
       ACCEPT_TOKEN(sym_integer);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(43);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(34);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(35);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          lookahead != ',') ADVANCE(86);
       END_STATE();
     case 45:
       ACCEPT_TOKEN(sym_integer);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(45);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(34);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(35);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          lookahead != ',') ADVANCE(86);
       END_STATE();
     case 46:
       ACCEPT_TOKEN(sym_reference);
@@ -780,14 +815,23 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
           ('a' <= lookahead && lookahead <= 'z')) ADVANCE(46);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          lookahead != ',' &&
+          lookahead != '-') ADVANCE(86);
       END_STATE();
     case 47:
       ACCEPT_TOKEN(sym_email);
-      if (lookahead == '.') ADVANCE(83);
+      if (lookahead == '.') ADVANCE(84);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           ('a' <= lookahead && lookahead <= 'z')) ADVANCE(47);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          (lookahead < ',' || '.' < lookahead)) ADVANCE(86);
       END_STATE();
     case 48:
       ACCEPT_TOKEN(sym_url);
@@ -809,7 +853,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
     case 50:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == ':') ADVANCE(64);
-      if (lookahead == '@') ADVANCE(83);
+      if (lookahead == '@') ADVANCE(84);
       if (lookahead == '_') ADVANCE(51);
       if (lookahead == '%' ||
           lookahead == '\'') ADVANCE(74);
@@ -819,10 +863,14 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           ('a' <= lookahead && lookahead <= 'z')) ADVANCE(50);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
       END_STATE();
     case 51:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '@') ADVANCE(83);
+      if (lookahead == '@') ADVANCE(84);
       if (lookahead == '%' ||
           lookahead == '\'' ||
           lookahead == '+' ||
@@ -832,6 +880,10 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
           ('a' <= lookahead && lookahead <= 'z')) ADVANCE(51);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
       END_STATE();
     case 52:
       ACCEPT_TOKEN(sym_identifier);
@@ -840,71 +892,21 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
           ('a' <= lookahead && lookahead <= 'z')) ADVANCE(52);
-      END_STATE();
-    case 53:
-      ACCEPT_TOKEN(sym_bare);
-      ADVANCE_MAP(
-        '\n', 87,
-        '\r', 1,
-        '"', 6,
-        '#', 86,
-        ',', 28,
-        '-', 57,
-        '@', 84,
-        0xfeff, 53,
-      );
-      if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(3);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(44);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(52);
-      if (lookahead != 0 &&
-          (lookahead < '\t' || '\r' < lookahead) &&
-          (lookahead < ' ' || '#' < lookahead)) ADVANCE(85);
-      END_STATE();
-    case 54:
-      ACCEPT_TOKEN(sym_bare);
-      ADVANCE_MAP(
-        '\n', 87,
-        '\r', 1,
-        '"', 6,
-        '#', 86,
-        ',', 28,
-        '-', 58,
-        '@', 84,
-        '_', 51,
-        0xfeff, 54,
-      );
-      if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(4);
-      if (lookahead == '%' ||
-          lookahead == '\'' ||
-          ('+' <= lookahead && lookahead <= '.')) ADVANCE(74);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(40);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(50);
-      if (lookahead != 0 &&
-          (lookahead < '\t' || '\r' < lookahead) &&
-          (lookahead < ' ' || '#' < lookahead)) ADVANCE(85);
-      END_STATE();
-    case 55:
-      ACCEPT_TOKEN(sym_bare);
-      if (lookahead == '\n') ADVANCE(87);
-      if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '#') ADVANCE(86);
-      if (lookahead == 0xfeff) ADVANCE(55);
-      if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(5);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(52);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          lookahead != ',') ADVANCE(85);
+          lookahead != ',' &&
+          lookahead != '-') ADVANCE(86);
       END_STATE();
-    case 56:
+    case 53:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(53);
+      END_STATE();
+    case 54:
       ACCEPT_TOKEN(sym_bare);
       if (lookahead == '!') ADVANCE(49);
       if (lookahead != 0 &&
@@ -912,45 +914,54 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           (lookahead < ' ' || '#' < lookahead) &&
           lookahead != ',') ADVANCE(48);
       END_STATE();
-    case 57:
+    case 55:
       ACCEPT_TOKEN(sym_bare);
-      if (lookahead == '-') ADVANCE(77);
+      if (lookahead == '-') ADVANCE(56);
+      if (lookahead == '@') ADVANCE(85);
+      if (lookahead == 0xfeff) ADVANCE(55);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(44);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(52);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
           lookahead != ',' &&
-          lookahead != '-') ADVANCE(85);
+          lookahead != '-') ADVANCE(86);
       END_STATE();
-    case 58:
-      ACCEPT_TOKEN(sym_bare);
-      if (lookahead == '-') ADVANCE(68);
-      if (lookahead == '@') ADVANCE(83);
-      if (lookahead == '%' ||
-          lookahead == '\'' ||
-          lookahead == '+' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(74);
-      if (lookahead != 0 &&
-          (lookahead < '\t' || '\r' < lookahead) &&
-          (lookahead < ' ' || '#' < lookahead) &&
-          (lookahead < '+' || '.' < lookahead)) ADVANCE(85);
-      END_STATE();
-    case 59:
+    case 56:
       ACCEPT_TOKEN(sym_bare);
       if (lookahead == '-') ADVANCE(78);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
           lookahead != ',' &&
-          lookahead != '-') ADVANCE(85);
+          lookahead != '-') ADVANCE(86);
       END_STATE();
-    case 60:
+    case 57:
       ACCEPT_TOKEN(sym_bare);
-      if (lookahead == '-') ADVANCE(69);
-      if (lookahead == '@') ADVANCE(83);
+      ADVANCE_MAP(
+        '-', 58,
+        '@', 85,
+        '_', 51,
+        0xfeff, 57,
+        '%', 74,
+        '\'', 74,
+        '+', 74,
+        '.', 74,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(40);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(50);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
+      END_STATE();
+    case 58:
+      ACCEPT_TOKEN(sym_bare);
+      if (lookahead == '-') ADVANCE(68);
+      if (lookahead == '@') ADVANCE(84);
       if (lookahead == '%' ||
           lookahead == '\'' ||
           lookahead == '+' ||
@@ -962,21 +973,21 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          (lookahead < '+' || '.' < lookahead)) ADVANCE(85);
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
       END_STATE();
-    case 61:
+    case 59:
       ACCEPT_TOKEN(sym_bare);
       if (lookahead == '-') ADVANCE(79);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
           lookahead != ',' &&
-          lookahead != '-') ADVANCE(85);
+          lookahead != '-') ADVANCE(86);
       END_STATE();
-    case 62:
+    case 60:
       ACCEPT_TOKEN(sym_bare);
-      if (lookahead == '-') ADVANCE(70);
-      if (lookahead == '@') ADVANCE(83);
+      if (lookahead == '-') ADVANCE(69);
+      if (lookahead == '@') ADVANCE(84);
       if (lookahead == '%' ||
           lookahead == '\'' ||
           lookahead == '+' ||
@@ -988,15 +999,41 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          (lookahead < '+' || '.' < lookahead)) ADVANCE(85);
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
       END_STATE();
-    case 63:
+    case 61:
       ACCEPT_TOKEN(sym_bare);
-      if (lookahead == '/') ADVANCE(56);
+      if (lookahead == '-') ADVANCE(80);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          lookahead != ',') ADVANCE(85);
+          lookahead != ',' &&
+          lookahead != '-') ADVANCE(86);
+      END_STATE();
+    case 62:
+      ACCEPT_TOKEN(sym_bare);
+      if (lookahead == '-') ADVANCE(70);
+      if (lookahead == '@') ADVANCE(84);
+      if (lookahead == '%' ||
+          lookahead == '\'' ||
+          lookahead == '+' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(74);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
+      END_STATE();
+    case 63:
+      ACCEPT_TOKEN(sym_bare);
+      if (lookahead == '/') ADVANCE(54);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          lookahead != ',') ADVANCE(86);
       END_STATE();
     case 64:
       ACCEPT_TOKEN(sym_bare);
@@ -1004,12 +1041,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          lookahead != ',') ADVANCE(85);
+          lookahead != ',') ADVANCE(86);
       END_STATE();
     case 65:
       ACCEPT_TOKEN(sym_bare);
       if (lookahead == ':') ADVANCE(64);
-      if (lookahead == '@') ADVANCE(83);
+      if (lookahead == '@') ADVANCE(84);
       if (lookahead == '%' ||
           lookahead == '\'' ||
           lookahead == '_') ADVANCE(74);
@@ -1022,12 +1059,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          (lookahead < '+' || '.' < lookahead)) ADVANCE(85);
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
       END_STATE();
     case 66:
       ACCEPT_TOKEN(sym_bare);
-      if (lookahead == '@') ADVANCE(83);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(33);
+      if (lookahead == '@') ADVANCE(84);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(32);
       if (lookahead == '%' ||
           lookahead == '\'' ||
           lookahead == '+' ||
@@ -1039,12 +1076,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          (lookahead < '+' || '.' < lookahead)) ADVANCE(85);
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
       END_STATE();
     case 67:
       ACCEPT_TOKEN(sym_bare);
-      if (lookahead == '@') ADVANCE(83);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(31);
+      if (lookahead == '@') ADVANCE(84);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(29);
       if (lookahead == '%' ||
           lookahead == '\'' ||
           lookahead == '+' ||
@@ -1056,11 +1093,11 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          (lookahead < '+' || '.' < lookahead)) ADVANCE(85);
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
       END_STATE();
     case 68:
       ACCEPT_TOKEN(sym_bare);
-      if (lookahead == '@') ADVANCE(83);
+      if (lookahead == '@') ADVANCE(84);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(71);
       if (lookahead == '%' ||
           lookahead == '\'' ||
@@ -1073,11 +1110,11 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          (lookahead < '+' || '.' < lookahead)) ADVANCE(85);
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
       END_STATE();
     case 69:
       ACCEPT_TOKEN(sym_bare);
-      if (lookahead == '@') ADVANCE(83);
+      if (lookahead == '@') ADVANCE(84);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(66);
       if (lookahead == '%' ||
           lookahead == '\'' ||
@@ -1090,11 +1127,11 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          (lookahead < '+' || '.' < lookahead)) ADVANCE(85);
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
       END_STATE();
     case 70:
       ACCEPT_TOKEN(sym_bare);
-      if (lookahead == '@') ADVANCE(83);
+      if (lookahead == '@') ADVANCE(84);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(67);
       if (lookahead == '%' ||
           lookahead == '\'' ||
@@ -1107,11 +1144,11 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          (lookahead < '+' || '.' < lookahead)) ADVANCE(85);
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
       END_STATE();
     case 71:
       ACCEPT_TOKEN(sym_bare);
-      if (lookahead == '@') ADVANCE(83);
+      if (lookahead == '@') ADVANCE(84);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(60);
       if (lookahead == '%' ||
           lookahead == '\'' ||
@@ -1124,11 +1161,11 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          (lookahead < '+' || '.' < lookahead)) ADVANCE(85);
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
       END_STATE();
     case 72:
       ACCEPT_TOKEN(sym_bare);
-      if (lookahead == '@') ADVANCE(83);
+      if (lookahead == '@') ADVANCE(84);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(62);
       if (lookahead == '%' ||
           lookahead == '\'' ||
@@ -1141,11 +1178,11 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          (lookahead < '+' || '.' < lookahead)) ADVANCE(85);
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
       END_STATE();
     case 73:
       ACCEPT_TOKEN(sym_bare);
-      if (lookahead == '@') ADVANCE(83);
+      if (lookahead == '@') ADVANCE(84);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(72);
       if (lookahead == '%' ||
           lookahead == '\'' ||
@@ -1158,11 +1195,11 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          (lookahead < '+' || '.' < lookahead)) ADVANCE(85);
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
       END_STATE();
     case 74:
       ACCEPT_TOKEN(sym_bare);
-      if (lookahead == '@') ADVANCE(83);
+      if (lookahead == '@') ADVANCE(84);
       if (lookahead == '%' ||
           lookahead == '\'' ||
           lookahead == '+' ||
@@ -1175,39 +1212,42 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          (lookahead < '+' || '.' < lookahead)) ADVANCE(85);
+          (lookahead < '+' || '.' < lookahead)) ADVANCE(86);
       END_STATE();
     case 75:
       ACCEPT_TOKEN(sym_bare);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(32);
+      if (lookahead == 0xfeff) ADVANCE(75);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(52);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          lookahead != ',') ADVANCE(85);
+          lookahead != ',') ADVANCE(86);
       END_STATE();
     case 76:
+      ACCEPT_TOKEN(sym_bare);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(33);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          lookahead != ',') ADVANCE(86);
+      END_STATE();
+    case 77:
       ACCEPT_TOKEN(sym_bare);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(30);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          lookahead != ',') ADVANCE(85);
-      END_STATE();
-    case 77:
-      ACCEPT_TOKEN(sym_bare);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(80);
-      if (lookahead != 0 &&
-          (lookahead < '\t' || '\r' < lookahead) &&
-          (lookahead < ' ' || '#' < lookahead) &&
-          lookahead != ',') ADVANCE(85);
+          lookahead != ',') ADVANCE(86);
       END_STATE();
     case 78:
       ACCEPT_TOKEN(sym_bare);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(75);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(81);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          lookahead != ',') ADVANCE(85);
+          lookahead != ',') ADVANCE(86);
       END_STATE();
     case 79:
       ACCEPT_TOKEN(sym_bare);
@@ -1215,33 +1255,41 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          lookahead != ',') ADVANCE(85);
+          lookahead != ',') ADVANCE(86);
       END_STATE();
     case 80:
+      ACCEPT_TOKEN(sym_bare);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(77);
+      if (lookahead != 0 &&
+          (lookahead < '\t' || '\r' < lookahead) &&
+          (lookahead < ' ' || '#' < lookahead) &&
+          lookahead != ',') ADVANCE(86);
+      END_STATE();
+    case 81:
       ACCEPT_TOKEN(sym_bare);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(59);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          lookahead != ',') ADVANCE(85);
+          lookahead != ',') ADVANCE(86);
       END_STATE();
-    case 81:
+    case 82:
       ACCEPT_TOKEN(sym_bare);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(61);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          lookahead != ',') ADVANCE(85);
+          lookahead != ',') ADVANCE(86);
       END_STATE();
-    case 82:
+    case 83:
       ACCEPT_TOKEN(sym_bare);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(81);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(82);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          lookahead != ',') ADVANCE(85);
+          lookahead != ',') ADVANCE(86);
       END_STATE();
-    case 83:
+    case 84:
       ACCEPT_TOKEN(sym_bare);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
@@ -1251,9 +1299,9 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
           lookahead != ',' &&
-          lookahead != '-') ADVANCE(85);
+          lookahead != '-') ADVANCE(86);
       END_STATE();
-    case 84:
+    case 85:
       ACCEPT_TOKEN(sym_bare);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
@@ -1262,22 +1310,22 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          lookahead != ',') ADVANCE(85);
+          lookahead != ',') ADVANCE(86);
       END_STATE();
-    case 85:
+    case 86:
       ACCEPT_TOKEN(sym_bare);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           (lookahead < ' ' || '#' < lookahead) &&
-          lookahead != ',') ADVANCE(85);
+          lookahead != ',') ADVANCE(86);
       END_STATE();
-    case 86:
+    case 87:
       ACCEPT_TOKEN(sym_comment);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(86);
+          lookahead != '\r') ADVANCE(87);
       END_STATE();
-    case 87:
+    case 88:
       ACCEPT_TOKEN(sym__newline);
       END_STATE();
     default:
@@ -1359,7 +1407,7 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
 
 static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [0] = {.lex_state = 0, .external_lex_state = 1},
-  [1] = {.lex_state = 25},
+  [1] = {.lex_state = 23},
   [2] = {.lex_state = 2, .external_lex_state = 2},
   [3] = {.lex_state = 2, .external_lex_state = 2},
   [4] = {.lex_state = 2, .external_lex_state = 2},
@@ -1375,36 +1423,36 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [14] = {.lex_state = 2, .external_lex_state = 2},
   [15] = {.lex_state = 2, .external_lex_state = 2},
   [16] = {.lex_state = 2, .external_lex_state = 2},
-  [17] = {.lex_state = 25},
-  [18] = {.lex_state = 25},
+  [17] = {.lex_state = 23},
+  [18] = {.lex_state = 23},
   [19] = {.lex_state = 2, .external_lex_state = 2},
   [20] = {.lex_state = 2, .external_lex_state = 2},
-  [21] = {.lex_state = 25, .external_lex_state = 3},
-  [22] = {.lex_state = 25, .external_lex_state = 3},
-  [23] = {.lex_state = 25, .external_lex_state = 3},
-  [24] = {.lex_state = 25, .external_lex_state = 3},
-  [25] = {.lex_state = 25, .external_lex_state = 3},
-  [26] = {.lex_state = 25, .external_lex_state = 3},
-  [27] = {.lex_state = 25, .external_lex_state = 3},
-  [28] = {.lex_state = 25, .external_lex_state = 3},
-  [29] = {.lex_state = 25, .external_lex_state = 3},
-  [30] = {.lex_state = 25, .external_lex_state = 3},
-  [31] = {.lex_state = 25, .external_lex_state = 3},
-  [32] = {.lex_state = 25, .external_lex_state = 3},
-  [33] = {.lex_state = 25, .external_lex_state = 3},
-  [34] = {.lex_state = 25, .external_lex_state = 3},
-  [35] = {.lex_state = 25, .external_lex_state = 3},
-  [36] = {.lex_state = 25, .external_lex_state = 3},
-  [37] = {.lex_state = 25, .external_lex_state = 3},
-  [38] = {.lex_state = 25, .external_lex_state = 3},
-  [39] = {.lex_state = 25, .external_lex_state = 3},
-  [40] = {.lex_state = 25, .external_lex_state = 3},
-  [41] = {.lex_state = 25, .external_lex_state = 3},
-  [42] = {.lex_state = 25, .external_lex_state = 3},
-  [43] = {.lex_state = 24},
-  [44] = {.lex_state = 24, .external_lex_state = 2},
-  [45] = {.lex_state = 24, .external_lex_state = 2},
-  [46] = {.lex_state = 24},
+  [21] = {.lex_state = 23, .external_lex_state = 3},
+  [22] = {.lex_state = 23, .external_lex_state = 3},
+  [23] = {.lex_state = 23, .external_lex_state = 3},
+  [24] = {.lex_state = 23, .external_lex_state = 3},
+  [25] = {.lex_state = 23, .external_lex_state = 3},
+  [26] = {.lex_state = 23, .external_lex_state = 3},
+  [27] = {.lex_state = 23, .external_lex_state = 3},
+  [28] = {.lex_state = 23, .external_lex_state = 3},
+  [29] = {.lex_state = 23, .external_lex_state = 3},
+  [30] = {.lex_state = 23, .external_lex_state = 3},
+  [31] = {.lex_state = 23, .external_lex_state = 3},
+  [32] = {.lex_state = 23, .external_lex_state = 3},
+  [33] = {.lex_state = 23, .external_lex_state = 3},
+  [34] = {.lex_state = 23, .external_lex_state = 3},
+  [35] = {.lex_state = 23, .external_lex_state = 3},
+  [36] = {.lex_state = 23, .external_lex_state = 3},
+  [37] = {.lex_state = 23, .external_lex_state = 3},
+  [38] = {.lex_state = 23, .external_lex_state = 3},
+  [39] = {.lex_state = 23, .external_lex_state = 3},
+  [40] = {.lex_state = 23, .external_lex_state = 3},
+  [41] = {.lex_state = 23, .external_lex_state = 3},
+  [42] = {.lex_state = 23, .external_lex_state = 3},
+  [43] = {.lex_state = 22},
+  [44] = {.lex_state = 22, .external_lex_state = 2},
+  [45] = {.lex_state = 22, .external_lex_state = 2},
+  [46] = {.lex_state = 22},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {

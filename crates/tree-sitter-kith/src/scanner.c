@@ -1,32 +1,46 @@
 // External scanner for kith: indentation of body lines and the end of a last line
 // that has no newline. Everything else is lexed by the generated parser.
+#include "tree_sitter/alloc.h"
 #include "tree_sitter/parser.h"
 
 enum TokenType { INDENT, END_OF_FILE, ERROR_SENTINEL };
 
-void *tree_sitter_kith_external_scanner_create(void) { return NULL; }
-void tree_sitter_kith_external_scanner_destroy(void *payload) { (void)payload; }
+// The scanner's only state: whether it has already ended the file's last line. The
+// runtime ignores an empty token after a syntax error unless the scanner's state changed,
+// so flipping this flag is what lets a broken last line without a final newline still end.
+typedef struct {
+  bool ended_last_line;
+} Scanner;
+
+void *tree_sitter_kith_external_scanner_create(void) { return ts_calloc(1, sizeof(Scanner)); }
+
+void tree_sitter_kith_external_scanner_destroy(void *payload) { ts_free(payload); }
+
 unsigned tree_sitter_kith_external_scanner_serialize(void *payload, char *buffer) {
-  (void)payload;
-  (void)buffer;
-  return 0;
+  Scanner *scanner = (Scanner *)payload;
+  buffer[0] = (char)scanner->ended_last_line;
+  return 1;
 }
+
 void tree_sitter_kith_external_scanner_deserialize(void *payload, const char *buffer, unsigned length) {
-  (void)payload;
-  (void)buffer;
-  (void)length;
+  Scanner *scanner = (Scanner *)payload;
+  scanner->ended_last_line = length > 0 && buffer[0] != 0;
 }
 
 static bool is_blank(int32_t c) { return c == ' ' || c == '\t'; }
 
 bool tree_sitter_kith_external_scanner_scan(void *payload, TSLexer *lexer, const bool *valid_symbols) {
-  (void)payload;
-  if (valid_symbols[ERROR_SENTINEL]) return false;
+  Scanner *scanner = (Scanner *)payload;
+  bool in_error_recovery = valid_symbols[ERROR_SENTINEL];
 
-  if (valid_symbols[END_OF_FILE] && lexer->eof(lexer)) {
+  // The end of a last line without a newline, once. During error recovery too: it is
+  // the only way to finish a broken last line, and it is always a correct token there.
+  if (valid_symbols[END_OF_FILE] && lexer->eof(lexer) && !scanner->ended_last_line) {
+    scanner->ended_last_line = true;
     lexer->result_symbol = END_OF_FILE;
     return true;
   }
+  if (in_error_recovery) return false;
 
   if (valid_symbols[INDENT] && is_blank(lexer->lookahead) && lexer->get_column(lexer) == 0) {
     while (is_blank(lexer->lookahead)) lexer->advance(lexer, false);

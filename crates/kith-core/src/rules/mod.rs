@@ -7,27 +7,27 @@ use crate::model::Network;
 use crate::text::Span;
 use jiff::civil::Date;
 
-// mod duplicate_contact;
-// mod duplicate_field;
-// mod duplicate_id;
-// mod echo_chamber;
-// mod empty_pillar;
-// mod future_date;
+mod duplicate_contact;
+mod duplicate_field;
+mod duplicate_id;
+mod echo_chamber;
+mod empty_pillar;
+mod future_date;
 mod invalid_date;
 mod invalid_value;
-// mod no_context;
-// mod one_sided;
+mod no_context;
+mod one_sided;
 mod stale;
 mod syntax;
-// mod too_many_key_people;
-// mod unfilled_role;
-// mod unknown_field;
-// mod unknown_kind;
-// mod unknown_pillar;
-// mod unknown_reference;
+mod too_many_key_people;
+mod unfilled_role;
+mod unknown_field;
+mod unknown_kind;
+mod unknown_pillar;
+mod unknown_reference;
 mod unknown_role;
-// mod unknown_rule;
-// mod unsorted_log;
+mod unknown_rule;
+mod unsorted_log;
 
 mod problems;
 #[cfg(test)]
@@ -72,24 +72,24 @@ pub static RULES: &[&dyn Rule] = &[
     &syntax::Syntax,
     &invalid_date::InvalidDate,
     &invalid_value::InvalidValue,
-//    &unknown_field::UnknownField,
-//    &duplicate_field::DuplicateField,
-//    &duplicate_id::DuplicateId,
-//    &unknown_reference::UnknownReference,
+    &unknown_field::UnknownField,
+    &duplicate_field::DuplicateField,
+    &duplicate_id::DuplicateId,
+    &unknown_reference::UnknownReference,
     &unknown_role::UnknownRole,
-//    &unknown_pillar::UnknownPillar,
+    &unknown_pillar::UnknownPillar,
     &stale::Stale,
-//    &future_date::FutureDate,
-//    &too_many_key_people::TooManyKeyPeople,
-//    &duplicate_contact::DuplicateContact,
-//    &one_sided::OneSided,
-//    &unknown_kind::UnknownKind,
-//    &unknown_rule::UnknownRule,
-//    &empty_pillar::EmptyPillar,
-//    &echo_chamber::EchoChamber,
-//    &unfilled_role::UnfilledRole,
-//    &no_context::NoContext,
-//    &unsorted_log::UnsortedLog,
+    &future_date::FutureDate,
+    &too_many_key_people::TooManyKeyPeople,
+    &duplicate_contact::DuplicateContact,
+    &one_sided::OneSided,
+    &unknown_kind::UnknownKind,
+    &unknown_rule::UnknownRule,
+    &empty_pillar::EmptyPillar,
+    &echo_chamber::EchoChamber,
+    &unfilled_role::UnfilledRole,
+    &no_context::NoContext,
+    &unsorted_log::UnsortedLog,
 ];
 
 /// The rule with this code.
@@ -108,7 +108,8 @@ pub fn run(cx: &Context<'_>) -> Vec<Lint> {
     for rule in RULES.iter() {
         rule.check(cx, &mut lints);
     }
-    lints.retain(|lint| !is_allowed(cx.network, lint));
+    let silencers = Silencers::new(cx.network);
+    lints.retain(|lint| !silencers.silence(lint));
     lints.sort_by(|a, b| (a.span.start, a.severity, a.code).cmp(&(b.span.start, b.severity, b.code)));
     lints
 }
@@ -116,18 +117,39 @@ pub fn run(cx: &Context<'_>) -> Vec<Lint> {
 /// Where lints about the whole file sit: the start of the file.
 pub const FILE_START: Span = Span::empty(0);
 
-/// A lint is silenced by the file's `set allow`, or by the `allow` of the person it is
-/// about or whose block it sits in (file-wide lints sit in no block).
-fn is_allowed(network: &Network, lint: &Lint) -> bool {
-    if network.settings.allow.iter().any(|id| id.name == lint.code) {
-        return true;
+/// The file's and the people's `allow`s.
+struct Silencers<'n> {
+    file: Vec<&'n str>,
+    /// People with at least one `allow`: their id, block and allowed codes.
+    people: Vec<(&'n str, Span, Vec<&'n str>)>,
+}
+
+impl<'n> Silencers<'n> {
+    fn new(network: &'n Network) -> Self {
+        let file = network.settings.allow.iter().map(|id| id.name.as_str()).collect();
+        let people = network
+            .people
+            .iter()
+            .filter_map(|person| {
+                let codes: Vec<&str> = person.allows().map(|id| id.name.as_str()).collect();
+                (!codes.is_empty()).then(|| (person.id_name(), person.block, codes))
+            })
+            .collect();
+        Self { file, people }
     }
-    let file_wide = lint.span == FILE_START && lint.person.is_none();
-    network.people.iter().any(|person| {
-        let concerns = (!file_wide && person.block.contains(lint.span.start))
-            || lint.person.as_deref().is_some_and(|id| id == person.id_name());
-        concerns && person.allows().any(|id| id.name == lint.code)
-    })
+
+    /// A lint is silenced by the file's `set allow`, or by the `allow` of the person it is
+    /// about or whose block it sits in (file-wide lints sit in no block).
+    fn silence(&self, lint: &Lint) -> bool {
+        if self.file.contains(&lint.code) {
+            return true;
+        }
+        let file_wide = lint.span == FILE_START && lint.person.is_none();
+        self.people.iter().any(|(id, block, codes)| {
+            let concerns = (!file_wide && block.contains(lint.span.start)) || lint.person.as_deref() == Some(*id);
+            concerns && codes.contains(&lint.code)
+        })
+    }
 }
 
 #[cfg(test)]

@@ -22,8 +22,11 @@ pub const NODE_TYPES: &str = include_str!("../../src/node-types.json");
 /// Syntax highlighting query (`queries/highlights.scm`).
 pub const HIGHLIGHTS_QUERY: &str = include_str!("../../queries/highlights.scm");
 
-/// Folding query (`queries/folds.scm`).
+/// Folding query (`queries/folds.scm`): one fold per directive block.
 pub const FOLDS_QUERY: &str = include_str!("../../queries/folds.scm");
+
+/// Indentation query (`queries/indents.scm`), with Neovim's and Helix's capture names.
+pub const INDENTS_QUERY: &str = include_str!("../../queries/indents.scm");
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,165 @@
+//! Which files `kith check` reads: the paths given, every `*.kith` below each folder
+//! (honouring `.gitignore` and `.ignore`, even outside a git repository), or standard input.
+
+use ignore::WalkBuilder;
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The extension of the files a folder contributes.
+const EXTENSION: &str = "kith";
+
+/// One input to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+impl fmt::Display for Source {
+    /// How the source is named in output: `<stdin>`, or the path without a leading `./`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Stdin => f.write_str("<stdin>"),
+            Source::File(path) => write!(f, "{}", path.strip_prefix(".").unwrap_or(path).display()),
+        }
+    }
+}
+
+/// The inputs found, in order, and one message per path that could not be used.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub sources: Vec<Source>,
+    pub errors: Vec<String>,
+}
+
+/// Expands `paths` (none means the current folder) into the sources to check: `-` is
+/// standard input, a file is itself (whatever its extension), a folder is every `*.kith`
+/// file below it in sorted order. A source named twice is checked once.
+pub fn discover(paths: &[PathBuf]) -> Discovery {
+    let mut discovery = Discovery::default();
+    if paths.is_empty() {
+        discovery.add_folder(Path::new("."));
+    }
+    for path in paths {
+        if path.as_os_str() == "-" {
+            discovery.push(Source::Stdin);
+            continue;
+        }
+        match path.metadata() {
+            Ok(metadata) if metadata.is_dir() => discovery.add_folder(path),
+            Ok(_) => discovery.push(Source::File(path.clone())),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => discovery.errors.push(format!(
+                "`{}` does not exist: pass a .kith file, a folder, or `-` for standard input",
+                path.display()
+            )),
+            Err(error) => discovery.errors.push(format!("cannot read `{}`: {}", path.display(), io_reason(&error))),
+        }
+    }
+    discovery
+}
+
+impl Discovery {
+    fn push(&mut self, source: Source) {
+        if !self.sources.contains(&source) {
+            self.sources.push(source);
+        }
+    }
+
+    fn add_folder(&mut self, folder: &Path) {
+        let mut files = Vec::new();
+        for entry in WalkBuilder::new(folder).require_git(false).build() {
+            match entry {
+                Ok(entry) => {
+                    let is_file = entry.file_type().is_some_and(|kind| kind.is_file());
+                    if is_file && entry.path().extension().is_some_and(|extension| extension == EXTENSION) {
+                        files.push(entry.into_path());
+                    }
+                }
+                Err(error) => self.errors.push(format!("cannot read below `{}`: {error}", folder.display())),
+            }
+        }
+        if files.is_empty() {
+            let name = if folder == Path::new(".") {
+                "the current folder".to_string()
+            } else {
+                format!("`{}`", folder.display())
+            };
+            self.errors.push(format!(
+                "no .kith files in {name} (files ignored by .gitignore are skipped): pass a file or a folder that holds *.kith files"
+            ));
+        }
+        files.sort();
+        for file in files {
+            self.push(Source::File(file));
+        }
+    }
+}
+
+/// An I/O error's reason in words, without the `(os error N)` suffix.
+pub fn io_reason(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::IsADirectory => "it is a folder".to_string(),
+        _ => error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn names(discovery: &Discovery) -> Vec<String> {
+        discovery.sources.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn folders_yield_sorted_kith_files_and_skip_ignored_ones() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let root = folder.path();
+        fs::create_dir_all(root.join("b/deep")).expect("create folders");
+        for file in ["z.kith", "a.kith", "b/deep/c.kith", "notes.txt", "ignored.kith"] {
+            fs::write(root.join(file), "").expect("write a file");
+        }
+        fs::write(root.join(".gitignore"), "ignored.kith\n").expect("write .gitignore");
+        let discovery = discover(&[root.to_path_buf()]);
+        let found: Vec<PathBuf> = discovery
+            .sources
+            .iter()
+            .map(|source| match source {
+                Source::File(path) => path.strip_prefix(root).expect("below the root").to_path_buf(),
+                Source::Stdin => PathBuf::from("-"),
+            })
+            .collect();
+        assert_eq!(found, [PathBuf::from("a.kith"), PathBuf::from("b/deep/c.kith"), PathBuf::from("z.kith")]);
+        assert!(discovery.errors.is_empty(), "{:?}", discovery.errors);
+    }
+
+    #[test]
+    fn explicit_files_and_stdin_are_kept_once_in_order() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let file = folder.path().join("list.txt");
+        fs::write(&file, "").expect("write a file");
+        let discovery = discover(&[PathBuf::from("-"), file.clone(), PathBuf::from("-"), file.clone()]);
+        assert_eq!(discovery.sources, [Source::Stdin, Source::File(file)]);
+    }
+
+    #[test]
+    fn missing_paths_and_empty_folders_are_errors_naming_them() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let missing = folder.path().join("nowhere.kith");
+        let discovery = discover(&[missing.clone(), folder.path().to_path_buf()]);
+        assert!(discovery.sources.is_empty());
+        assert_eq!(discovery.errors.len(), 2, "{:?}", discovery.errors);
+        assert!(discovery.errors[0].contains(&missing.display().to_string()));
+        assert!(discovery.errors[0].contains("does not exist"));
+        assert!(discovery.errors[1].starts_with("no .kith files in `"));
+    }
+
+    #[test]
+    fn names_drop_the_current_folder_prefix() {
+        assert_eq!(names(&Discovery { sources: vec![Source::File("./a/b.kith".into()), Source::Stdin], errors: vec![] }), ["a/b.kith", "<stdin>"]);
+    }
+}

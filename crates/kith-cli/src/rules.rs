@@ -1,0 +1,98 @@
+//! `kith rules`: list every rule with its default severity and summary, or print one
+//! rule's documentation.
+
+use crate::args::RulesArgs;
+use crate::status::{is_closed_pipe, report_error, ExitStatus};
+use kith_core::rules::{self, RULES};
+use kith_core::suggest::closest;
+use std::io::{self, Write};
+
+pub fn run(arguments: &RulesArgs) -> ExitStatus {
+    let text = match &arguments.code {
+        None => list(),
+        Some(code) => match rules::rule(code) {
+            Some(rule) => docs(rule.info()),
+            None => {
+                report_error(unknown_rule(code));
+                return ExitStatus::Error;
+            }
+        },
+    };
+    let mut stdout = io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(error) if !is_closed_pipe(&error) => {
+            report_error(format!("cannot write the output: {error}"));
+            ExitStatus::Error
+        }
+        _ => ExitStatus::Success,
+    }
+}
+
+/// One aligned line per rule: code, default severity, summary.
+fn list() -> String {
+    let width = rules::codes().map(str::len).max().unwrap_or(0);
+    RULES
+        .iter()
+        .map(|rule| {
+            let info = rule.info();
+            format!("{:width$}  {:7}  {}\n", info.code, info.severity.as_str(), info.summary)
+        })
+        .collect()
+}
+
+/// A rule's page: a heading with its code, its default severity and summary, then its docs.
+fn docs(info: &rules::RuleInfo) -> String {
+    format!(
+        "# {}\n\nDefault severity: {}. {}.\n\n{}",
+        info.code,
+        info.severity,
+        capitalise(info.summary),
+        info.docs
+    )
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn unknown_rule(code: &str) -> String {
+    match closest(code, rules::codes()) {
+        Some(known) => format!("there is no rule `{code}`; did you mean `{known}`? (list them with `kith rules`)"),
+        None => format!("there is no rule `{code}` (list them with `kith rules`)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_has_one_aligned_line_per_rule() {
+        let listing = list();
+        assert_eq!(listing.lines().count(), RULES.len());
+        let stale = listing.lines().find(|line| line.starts_with("stale ")).expect("stale is listed");
+        let summary_column = stale.find(rules::rule("stale").expect("stale exists").info().summary);
+        let syntax = listing.lines().find(|line| line.starts_with("syntax ")).expect("syntax is listed");
+        let syntax_summary = rules::rule("syntax").expect("syntax exists").info().summary;
+        assert_eq!(summary_column, syntax.find(syntax_summary));
+        assert!(stale.contains(" warning "), "{stale}");
+    }
+
+    #[test]
+    fn a_page_opens_with_the_code_and_holds_the_docs() {
+        let info = rules::rule("stale").expect("stale exists").info();
+        let page = docs(info);
+        assert!(page.starts_with("# stale\n\nDefault severity: warning. No meaningful"), "{page}");
+        assert!(page.ends_with(info.docs));
+    }
+
+    #[test]
+    fn an_unknown_code_offers_the_closest() {
+        assert_eq!(unknown_rule("stal"), "there is no rule `stal`; did you mean `stale`? (list them with `kith rules`)");
+        assert_eq!(unknown_rule("banana"), "there is no rule `banana` (list them with `kith rules`)");
+    }
+}

@@ -1,0 +1,51 @@
+//! Diagnostics: every lint of the snapshot as an LSP diagnostic with its code, a link to
+//! the rule's docs, related information and tags.
+
+use crate::document::Snapshot;
+use kith_core::{Lint, Severity};
+use tower_lsp_server::ls_types::*;
+
+pub fn diagnostics(snapshot: &Snapshot, rules_docs_url: &str) -> Vec<Diagnostic> {
+    snapshot.analysis.lints.iter().map(|lint| diagnostic(snapshot, lint, rules_docs_url)).collect()
+}
+
+fn diagnostic(snapshot: &Snapshot, lint: &Lint, rules_docs_url: &str) -> Diagnostic {
+    let positions = snapshot.positions();
+    let related = lint
+        .related
+        .iter()
+        .map(|related| DiagnosticRelatedInformation {
+            location: Location::new(snapshot.uri.clone(), positions.range(related.span)),
+            message: related.message.clone(),
+        })
+        .collect::<Vec<_>>();
+    let code_description = format!("{rules_docs_url}#{}", lint.code)
+        .parse::<Uri>()
+        .ok()
+        .map(|href| CodeDescription { href });
+    Diagnostic {
+        range: positions.range(lint.span),
+        severity: Some(severity(lint.severity)),
+        code: Some(NumberOrString::String(lint.code.to_string())),
+        code_description,
+        source: Some("kith".to_string()),
+        message: lint.message.clone(),
+        related_information: (!related.is_empty()).then_some(related),
+        tags: tags(lint.code),
+        data: None,
+    }
+}
+
+pub fn severity(severity: Severity) -> DiagnosticSeverity {
+    match severity {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+        Severity::Hint => DiagnosticSeverity::HINT,
+    }
+}
+
+/// An `allow` naming a rule that does not exist silences nothing: shown faded.
+fn tags(code: &str) -> Option<Vec<DiagnosticTag>> {
+    (code == "unknown-rule").then(|| vec![DiagnosticTag::UNNECESSARY])
+}

@@ -1,0 +1,287 @@
+//! The server: session state, the routing table from LSP methods to handlers, document
+//! notifications applied in arrival order, and debounced, version-checked diagnostics.
+
+use crate::document::{ChangeError, DocumentStore, Snapshot};
+use crate::edit::PositionEncoding;
+use crate::handlers::{self, DocumentRequest};
+use kith_core::Date;
+use serde::Deserialize;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::time::Duration;
+use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
+use tower_lsp_server::ls_types::request::Request;
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+/// How long diagnostics wait for typing to pause before they are computed.
+const DEBOUNCE: Duration = Duration::from_millis(30);
+/// How often a server on the local date checks whether the day has changed.
+const DATE_CHECK: Duration = Duration::from_secs(60);
+
+/// `initializationOptions` the server understands.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct InitializationOptions {
+    /// Pins today (`YYYY-MM-DD`); tests always do.
+    today: Option<String>,
+    /// Base URL of the rule docs; a diagnostic links to `{base}#{code}`.
+    rules_docs_url: Option<String>,
+    #[serde(default)]
+    inlay_hints: InlayHintOptions,
+}
+
+/// Which inlay hints to show.
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InlayHintOptions {
+    /// "how long ago" after each interaction date (off by default).
+    #[serde(default)]
+    pub interaction_dates: bool,
+}
+
+/// Settings fixed at `initialize`.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub encoding: PositionEncoding,
+    /// A pinned today, from `initializationOptions.today` or `KITH_TODAY`.
+    pub pinned_today: Option<Date>,
+    pub rules_docs_url: String,
+    pub inlay_hints: InlayHintOptions,
+}
+
+impl Config {
+    pub fn today(&self) -> Date {
+        self.pinned_today.unwrap_or_else(|| jiff::ZonedDateTime::now().date())
+    }
+}
+
+struct State {
+    client: Client,
+    config: OnceLock<Config>,
+    store: Mutex<DocumentStore>,
+    /// Serialises publishing, so a claim and its send are never overtaken.
+    publishing: tokio::sync::Mutex<()>,
+    shut_down: Arc<AtomicBool>,
+}
+
+impl State {
+    fn config(&self) -> Config {
+        self.config.get().cloned().unwrap_or_else(|| Config {
+            encoding: PositionEncoding::Utf16,
+            pinned_today: None,
+            rules_docs_url: default_rules_docs_url(),
+            inlay_hints: InlayHintOptions::default(),
+        })
+    }
+
+    /// The store; a panic while it was held cannot leave it half-changed (changes are
+    /// applied before anything that may panic), so a poisoned lock is taken over.
+    fn store(&self) -> MutexGuard<'_, DocumentStore> {
+        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn snapshot(&self, uri: &Uri) -> Result<Snapshot> {
+        let config = self.config();
+        match self.store().snapshot(uri, config.encoding, config.today()) {
+            None => Err(Error::invalid_params(format!("unknown document {}: open it first", uri.as_str()))),
+            Some(Ok(snapshot)) => Ok(snapshot),
+            Some(Err(panic)) => Err(internal_error(format!("kith crashed analysing {}: {}", uri.as_str(), panic.0))),
+        }
+    }
+
+    /// Computes and publishes diagnostics for `version` unless a newer version exists by then.
+    async fn publish(self: Arc<Self>, uri: Uri, version: i32) {
+        if self.store().version(&uri) != Some(version) {
+            return;
+        }
+        let snapshot = match self.snapshot(&uri) {
+            Ok(snapshot) => snapshot,
+            Err(error) => {
+                self.client.log_message(MessageType::ERROR, error.message).await;
+                return;
+            }
+        };
+        let diagnostics = handlers::diagnostics::diagnostics(&snapshot, &self.config().rules_docs_url);
+        let _turn = self.publishing.lock().await;
+        if self.store().claim_publication(&uri, snapshot.version) {
+            self.client.publish_diagnostics(uri, diagnostics, Some(snapshot.version)).await;
+        }
+    }
+
+    fn schedule_diagnostics(self: &Arc<Self>, uri: Uri, version: i32, delay: Duration) {
+        let state = self.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(delay).await;
+            state.publish(uri, version).await;
+        });
+    }
+
+    /// Re-publishes every document's diagnostics whenever the local date changes.
+    async fn watch_the_date(self: Arc<Self>) {
+        let mut today = self.config().today();
+        loop {
+            tokio::time::sleep(DATE_CHECK).await;
+            let now = self.config().today();
+            if now == today {
+                continue;
+            }
+            today = now;
+            let documents: Vec<(Uri, i32)> = {
+                let store = self.store();
+                store.uris().into_iter().filter_map(|uri| store.version(&uri).map(|version| (uri, version))).collect()
+            };
+            for (uri, version) in documents {
+                self.clone().publish(uri, version).await;
+            }
+            // Hints say "3 days ago"; clients that support it re-ask for them.
+            let _ = self.client.inlay_hint_refresh().await;
+        }
+    }
+}
+
+fn internal_error(message: String) -> Error {
+    Error { code: ErrorCode::InternalError, message: message.into(), data: None }
+}
+
+fn default_rules_docs_url() -> String {
+    format!("{}/blob/main/docs/rules.md", env!("CARGO_PKG_REPOSITORY"))
+}
+
+/// Reads today from `initializationOptions.today`, else `KITH_TODAY`.
+fn pinned_today(options: &InitializationOptions) -> std::result::Result<Option<Date>, String> {
+    let (source, value) = match (&options.today, std::env::var("KITH_TODAY").ok().filter(|value| !value.is_empty())) {
+        (Some(today), _) => ("initializationOptions.today", today.clone()),
+        (None, Some(env)) => ("KITH_TODAY", env),
+        (None, None) => return Ok(None),
+    };
+    kith_core::values::parse_date(value.trim())
+        .map(Some)
+        .map_err(|error| format!("{source}: {} (write YYYY-MM-DD)", error.message))
+}
+
+/// The language server behind `tower-lsp-server`.
+pub struct KithServer {
+    state: Arc<State>,
+}
+
+impl KithServer {
+    pub fn new(client: Client, shut_down: Arc<AtomicBool>) -> Self {
+        let state = State {
+            client,
+            config: OnceLock::new(),
+            store: Mutex::new(DocumentStore::default()),
+            publishing: tokio::sync::Mutex::new(()),
+            shut_down,
+        };
+        Self { state: Arc::new(state) }
+    }
+
+    /// Runs a document request on a snapshot, containing any panic as an error response.
+    async fn run<H: DocumentRequest>(&self, params: <H::Request as Request>::Params) -> Result<<H::Request as Request>::Result> {
+        let snapshot = match self.state.snapshot(H::uri(&params)) {
+            Ok(snapshot) => snapshot,
+            Err(error) => {
+                if error.code == ErrorCode::InternalError {
+                    self.state.client.log_message(MessageType::ERROR, &error.message).await;
+                }
+                return Err(error);
+            }
+        };
+        let config = self.state.config();
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            crate::testing_hooks::maybe_panic(<H::Request as Request>::METHOD);
+            H::run(&snapshot, &config, params)
+        }));
+        match outcome {
+            Ok(result) => Ok(result),
+            Err(panic) => {
+                let message = format!(
+                    "kith crashed answering {} for {}: {}",
+                    <H::Request as Request>::METHOD,
+                    snapshot.uri.as_str(),
+                    crate::panic_message(panic.as_ref())
+                );
+                self.state.client.log_message(MessageType::ERROR, &message).await;
+                Err(internal_error(message))
+            }
+        }
+    }
+}
+
+impl LanguageServer for KithServer {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let options: InitializationOptions = match params.initialization_options {
+            Some(value) => serde_json::from_value(value)
+                .map_err(|error| Error::invalid_params(format!("initializationOptions: {error}")))?,
+            None => InitializationOptions::default(),
+        };
+        let offered = params.capabilities.general.as_ref().and_then(|general| general.position_encodings.as_deref());
+        let encoding = PositionEncoding::negotiate(offered);
+        let config = Config {
+            encoding,
+            pinned_today: pinned_today(&options).map_err(Error::invalid_params)?,
+            rules_docs_url: options.rules_docs_url.unwrap_or_else(default_rules_docs_url),
+            inlay_hints: options.inlay_hints,
+        };
+        let _ = self.state.config.set(config);
+        Ok(InitializeResult {
+            capabilities: handlers::capabilities(encoding),
+            server_info: Some(ServerInfo { name: "kith-lsp".to_string(), version: Some(env!("CARGO_PKG_VERSION").to_string()) }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        if self.state.config().pinned_today.is_none() {
+            tokio::spawn(self.state.clone().watch_the_date());
+        }
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.state.shut_down.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let document = params.text_document;
+        self.state.store().open(document.uri.clone(), &document.text, document.version);
+        self.state.schedule_diagnostics(document.uri, document.version, Duration::ZERO);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        // Applied before the first `.await`: handlers run concurrently, and this keeps
+        // changes in the order the client sent them.
+        let encoding = self.state.config().encoding;
+        let uri = params.text_document.uri;
+        let version = params.text_document.version;
+        let applied = self.state.store().change(&uri, version, &params.content_changes, encoding);
+        match applied {
+            Ok(()) => self.state.schedule_diagnostics(uri, version, DEBOUNCE),
+            Err(ChangeError::UnknownDocument) => {
+                let message = format!("didChange for {} which is not open; ignored", uri.as_str());
+                self.state.client.log_message(MessageType::WARNING, message).await;
+            }
+            Err(ChangeError::StaleVersion { current, received }) => {
+                let message = format!("didChange version {received} for {} is not newer than {current}; ignored", uri.as_str());
+                self.state.client.log_message(MessageType::WARNING, message).await;
+            }
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        self.state.store().close(&uri);
+        let _turn = self.state.publishing.lock().await;
+        self.state.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        self.run::<handlers::symbols::DocumentSymbols>(params).await
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        self.run::<handlers::folding::FoldingRanges>(params).await
+    }
+}

@@ -1,0 +1,206 @@
+//! End-to-end tests of `kith-lsp` through a real LSP client over stdio: lifecycle,
+//! encodings, document sync under fast typing, diagnostics, robustness.
+
+mod support;
+
+use serde_json::{json, Value};
+use std::time::Duration;
+use support::lsp_client::{uri, LspClient, Start};
+
+const NETWORK: &str = "person ada \"Ada Lovelace\"\n  role mentr\n  met 2019-04-02\n  2026-03-14 coffee\n";
+
+fn codes(diagnostics: &[Value]) -> Vec<&str> {
+    diagnostics.iter().filter_map(|diagnostic| diagnostic["code"].as_str()).collect()
+}
+
+#[test]
+fn announces_incremental_sync_and_utf16_by_default() {
+    let client = LspClient::start();
+    let capabilities = &client.initialize_result["capabilities"];
+    assert_eq!(capabilities["positionEncoding"], "utf-16");
+    assert_eq!(capabilities["textDocumentSync"]["change"], 2);
+    assert_eq!(client.initialize_result["serverInfo"]["name"], "kith-lsp");
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn picks_utf8_when_the_client_offers_it() {
+    let client = LspClient::start_with(Start { position_encodings: vec!["utf-8", "utf-16"], ..Start::default() });
+    assert_eq!(client.initialize_result["capabilities"]["positionEncoding"], "utf-8");
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn publishes_versioned_diagnostics_with_code_source_and_docs_link() {
+    let mut client = LspClient::start();
+    let doc = uri("diagnostics.kith");
+    client.open(&doc, NETWORK);
+    let diagnostics = client.diagnostics(&doc, 1);
+    let unknown_role = diagnostics.iter().find(|diagnostic| diagnostic["code"] == "unknown-role").expect("unknown-role is reported");
+    assert_eq!(unknown_role["source"], "kith");
+    assert_eq!(unknown_role["severity"], 1);
+    assert_eq!(unknown_role["range"], json!({ "start": { "line": 1, "character": 7 }, "end": { "line": 1, "character": 12 } }));
+    assert!(unknown_role["codeDescription"]["href"].as_str().is_some_and(|href| href.ends_with("rules.md#unknown-role")));
+    assert!(codes(&diagnostics).contains(&"stale"), "{diagnostics:#?}");
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn utf16_ranges_count_emoji_as_two_units() {
+    let mut client = LspClient::start();
+    let doc = uri("emoji.kith");
+    client.open(&doc, "person zoe \"Zoë 😀\" oops\n  met 2020-01-01\n");
+    let diagnostics = client.diagnostics(&doc, 1);
+    let syntax = diagnostics.iter().find(|diagnostic| diagnostic["code"] == "syntax").expect("the extra word is a syntax error");
+    // `person zoe "Zoë 😀" ` is 20 UTF-16 units (the emoji counts two), 19 characters.
+    assert_eq!(syntax["range"]["start"], json!({ "line": 0, "character": 20 }));
+    assert!(client.shutdown_and_exit().success());
+}
+
+/// Hundreds of back-to-back incremental edits, as fast typing sends them: the final
+/// diagnostics must be exactly those of the final text.
+#[test]
+fn fast_typing_never_desynchronises() {
+    let mut client = LspClient::start();
+    let doc = uri("typing.kith");
+    client.open(&doc, "");
+    client.diagnostics(&doc, 1);
+    let typed = "person ada \"Ada Lovelace\"\n  role mentr, sponsor\n  met 2019-04-02\n  2026-02-30 coffee \"réunion 😀\"\n\nperson grace \"Grace Hopper\"\n  via @adaa\n  role challenger\n";
+    let mut version = 1;
+    let (mut line, mut character) = (0u32, 0u32);
+    for ch in typed.chars() {
+        version += 1;
+        let at = json!({ "line": line, "character": character });
+        client.change(&doc, version, json!([{ "range": { "start": at, "end": at }, "text": ch.to_string() }]));
+        if ch == '\n' {
+            line += 1;
+            character = 0;
+        } else {
+            character += ch.len_utf16() as u32;
+        }
+    }
+    // Then delete the typo's extra `a` in `@adaa` and type a fix for `mentr`.
+    version += 1;
+    client.change(&doc, version, json!([{ "range": { "start": { "line": 6, "character": 9 }, "end": { "line": 6, "character": 10 } }, "text": "" }]));
+    version += 1;
+    client.change(&doc, version, json!([{ "range": { "start": { "line": 1, "character": 7 }, "end": { "line": 1, "character": 12 } }, "text": "mentor" }]));
+    let final_text = typed.replacen("@adaa", "@ada", 1).replacen("mentr", "mentor", 1);
+    let diagnostics = client.diagnostics(&doc, version);
+
+    let mut fresh = LspClient::start();
+    let fresh_doc = uri("fresh.kith");
+    fresh.open(&fresh_doc, &final_text);
+    let expected = fresh.diagnostics(&fresh_doc, 1);
+    assert_eq!(diagnostics, expected);
+    assert!(codes(&diagnostics).contains(&"invalid-date"));
+    assert!(!codes(&diagnostics).contains(&"unknown-role"));
+    assert!(!codes(&diagnostics).contains(&"unknown-reference"));
+    assert!(client.shutdown_and_exit().success());
+    assert!(fresh.shutdown_and_exit().success());
+}
+
+#[test]
+fn a_stale_version_is_ignored_and_logged() {
+    let mut client = LspClient::start();
+    let doc = uri("stale.kith");
+    client.open(&doc, NETWORK);
+    client.diagnostics(&doc, 1);
+    client.change(&doc, 1, json!([{ "text": "garbage" }]));
+    client.log_containing("is not newer than 1");
+    let symbols = client.request("textDocument/documentSymbol", json!({ "textDocument": { "uri": doc } })).expect("symbols");
+    assert_eq!(symbols[0]["name"], "ada", "the stale change was not applied");
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn requests_for_unknown_documents_get_a_clean_error() {
+    let mut client = LspClient::start();
+    let error = client
+        .request("textDocument/documentSymbol", json!({ "textDocument": { "uri": uri("never-opened.kith") } }))
+        .expect_err("an unknown document is an error");
+    assert_eq!(error["code"], -32602);
+    assert!(error["message"].as_str().is_some_and(|message| message.contains("open it first")));
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn unknown_methods_answer_method_not_found() {
+    let mut client = LspClient::start();
+    let error = client.request("kith/doesNotExist", json!({})).expect_err("unknown method");
+    assert_eq!(error["code"], -32601);
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn a_panic_in_a_handler_is_contained_and_the_server_keeps_serving() {
+    let mut client = LspClient::start_with(Start {
+        env: vec![("KITH_LSP_TEST_PANIC", "textDocument/foldingRange".to_string())],
+        ..Start::default()
+    });
+    let doc = uri("panic.kith");
+    client.open(&doc, NETWORK);
+    client.diagnostics(&doc, 1);
+    let error = client.request("textDocument/foldingRange", json!({ "textDocument": { "uri": doc } })).expect_err("the panic becomes an error");
+    assert_eq!(error["code"], -32603);
+    client.log_containing("deliberate panic");
+    let symbols = client.request("textDocument/documentSymbol", json!({ "textDocument": { "uri": doc } })).expect("still serving");
+    assert_eq!(symbols[0]["name"], "ada");
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn a_panic_in_analysis_is_contained() {
+    let mut client = LspClient::start_with(Start {
+        env: vec![("KITH_LSP_TEST_PANIC", "analysis".to_string())],
+        ..Start::default()
+    });
+    let doc = uri("panic-analysis.kith");
+    client.open(&doc, NETWORK);
+    client.log_containing("kith crashed analysing");
+    let error = client.request("textDocument/documentSymbol", json!({ "textDocument": { "uri": doc } })).expect_err("analysis panics");
+    assert_eq!(error["code"], -32603);
+    client.log_containing("kith crashed analysing");
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn huge_and_binary_documents_do_not_stall_the_server() {
+    let mut client = LspClient::start();
+    let binary: String = (0u8..=255).cycle().take(200_000).map(char::from).collect();
+    let doc = uri("binary.kith");
+    client.open(&doc, &binary);
+    client.diagnostics(&doc, 1);
+    let huge: String = (0..20_000).map(|i| format!("person p{i} \"P {i}\"\n  met 2020-01-01\n")).collect();
+    let big = uri("huge.kith");
+    client.open(&big, &huge);
+    client.diagnostics(&big, 1);
+    let symbols = client.request("textDocument/documentSymbol", json!({ "textDocument": { "uri": big } })).expect("symbols");
+    assert_eq!(symbols.as_array().map(Vec::len), Some(20_000));
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn closing_a_document_clears_its_diagnostics() {
+    let mut client = LspClient::start();
+    let doc = uri("close.kith");
+    client.open(&doc, NETWORK);
+    assert!(!client.diagnostics(&doc, 1).is_empty());
+    client.notify("textDocument/didClose", json!({ "textDocument": { "uri": doc } }));
+    let cleared = client.notification("textDocument/publishDiagnostics");
+    assert_eq!(cleared["diagnostics"], json!([]));
+    client.assert_all_read(Duration::from_millis(100));
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn exit_without_shutdown_exits_with_1() {
+    let client = LspClient::start();
+    assert_eq!(client.exit_without_shutdown().code(), Some(1));
+}
+
+#[test]
+fn an_invalid_pinned_today_fails_initialize_clearly() {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_kith-lsp"));
+    let output = command.arg("--version").output().expect("runs");
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("kith-lsp "));
+}

@@ -1,0 +1,248 @@
+//! A real LSP client for the end-to-end tests: starts the `kith-lsp` binary, speaks JSON-RPC
+//! over its stdio, and fails the test if the server sent anything the test did not read.
+
+use serde_json::{json, Value};
+use std::collections::VecDeque;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+/// How long any single wait for the server may take before the test fails.
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The day every LSP test runs on unless it says otherwise.
+pub const TODAY: &str = "2026-11-25";
+
+/// How to start the server.
+pub struct Start {
+    pub initialization_options: Value,
+    /// Position encodings the client offers (`general.positionEncodings`).
+    pub position_encodings: Vec<&'static str>,
+    pub env: Vec<(&'static str, String)>,
+}
+
+impl Default for Start {
+    fn default() -> Self {
+        Self {
+            initialization_options: json!({ "today": TODAY }),
+            position_encodings: vec!["utf-16"],
+            env: Vec::new(),
+        }
+    }
+}
+
+pub struct LspClient {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    incoming: Receiver<Value>,
+    /// Messages received but not yet read by the test (notifications, server requests).
+    unread: VecDeque<Value>,
+    next_id: i64,
+    pub initialize_result: Value,
+}
+
+impl LspClient {
+    /// Starts `kith-lsp` and completes the `initialize` handshake.
+    pub fn start() -> Self {
+        Self::start_with(Start::default())
+    }
+
+    pub fn start_with(start: Start) -> Self {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kith-lsp"));
+        command.env_remove("KITH_TODAY").env_remove("KITH_LSP_TEST_PANIC");
+        for (key, value) in &start.env {
+            command.env(key, value);
+        }
+        let mut child = command
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("kith-lsp starts");
+        let stdout = child.stdout.take().expect("stdout is piped");
+        let (sender, incoming) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            while let Some(message) = read_message(&mut reader) {
+                if sender.send(message).is_err() {
+                    break;
+                }
+            }
+        });
+        let stdin = child.stdin.take();
+        let mut client = Self { child, stdin, incoming, unread: VecDeque::new(), next_id: 1, initialize_result: Value::Null };
+        let result = client.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": null,
+                "capabilities": {
+                    "general": { "positionEncodings": start.position_encodings },
+                    "textDocument": { "publishDiagnostics": { "versionSupport": true } }
+                },
+                "initializationOptions": start.initialization_options,
+            }),
+        );
+        client.initialize_result = result.expect("initialize succeeds");
+        client.notify("initialized", json!({}));
+        client
+    }
+
+    fn send(&mut self, message: Value) {
+        let body = message.to_string();
+        let stdin = self.stdin.as_mut().expect("stdin is open");
+        write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("the server reads its stdin");
+        stdin.flush().expect("the server reads its stdin");
+    }
+
+    pub fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({ "jsonrpc": "2.0", "method": method, "params": params }));
+    }
+
+    /// Sends a request and waits for its response: `Ok(result)` or `Err(error)`.
+    pub fn request(&mut self, method: &str, params: Value) -> Result<Value, Value> {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        let response = self.wait_for(&format!("the response to {method}"), |message| {
+            message.get("id") == Some(&json!(id)) && message.get("method").is_none()
+        });
+        match response.get("error") {
+            Some(error) => Err(error.clone()),
+            None => Ok(response.get("result").cloned().unwrap_or(Value::Null)),
+        }
+    }
+
+    /// Waits for the first message matching `wanted`, keeping the others unread.
+    fn wait_for(&mut self, what: &str, wanted: impl Fn(&Value) -> bool) -> Value {
+        if let Some(at) = self.unread.iter().position(&wanted) {
+            return self.unread.remove(at).expect("the position is in range");
+        }
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.incoming.recv_timeout(left) {
+                Ok(message) if wanted(&message) => return message,
+                Ok(message) => self.unread.push_back(message),
+                Err(RecvTimeoutError::Timeout) => panic!("timed out waiting for {what}; unread: {:#?}", self.unread),
+                Err(RecvTimeoutError::Disconnected) => panic!("the server closed its output while waiting for {what}"),
+            }
+        }
+    }
+
+    /// Waits for a notification with this method and returns its params.
+    pub fn notification(&mut self, method: &str) -> Value {
+        let message = self.wait_for(method, |message| message["method"] == method && message.get("id").is_none());
+        message["params"].clone()
+    }
+
+    /// Waits for a `window/logMessage` containing `needle`.
+    pub fn log_containing(&mut self, needle: &str) -> String {
+        let message = self.wait_for(&format!("a log message containing {needle:?}"), |message| {
+            message["method"] == "window/logMessage" && message["params"]["message"].as_str().is_some_and(|text| text.contains(needle))
+        });
+        message["params"]["message"].as_str().unwrap_or_default().to_string()
+    }
+
+    pub fn open(&mut self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": uri, "languageId": "kith", "version": 1, "text": text } }),
+        );
+    }
+
+    pub fn change(&mut self, uri: &str, version: i32, changes: Value) {
+        self.notify("textDocument/didChange", json!({ "textDocument": { "uri": uri, "version": version }, "contentChanges": changes }));
+    }
+
+    /// Waits for the diagnostics published for `uri` at `version`; earlier publications
+    /// for the same document are read and dropped (debouncing may skip or send them).
+    pub fn diagnostics(&mut self, uri: &str, version: i32) -> Vec<Value> {
+        loop {
+            let params = self.wait_for(&format!("diagnostics for {uri} v{version}"), |message| {
+                message["method"] == "textDocument/publishDiagnostics" && message["params"]["uri"] == uri
+            })["params"]
+                .clone();
+            let published = params["version"].as_i64().map(|published| published as i32);
+            if published == Some(version) {
+                return params["diagnostics"].as_array().cloned().unwrap_or_default();
+            }
+            assert!(
+                published.is_some_and(|published| published < version),
+                "diagnostics for v{published:?} arrived while waiting for v{version}: newer or unversioned diagnostics must not precede"
+            );
+        }
+    }
+
+    /// `shutdown`, then `exit`; returns how the process ended.
+    pub fn shutdown_and_exit(mut self) -> ExitStatus {
+        self.request("shutdown", Value::Null).expect("shutdown succeeds");
+        self.notify("exit", Value::Null);
+        self.wait_for_exit()
+    }
+
+    /// Sends `exit` without `shutdown`.
+    pub fn exit_without_shutdown(mut self) -> ExitStatus {
+        self.notify("exit", Value::Null);
+        self.wait_for_exit()
+    }
+
+    fn wait_for_exit(&mut self) -> ExitStatus {
+        self.stdin.take();
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("the process can be waited on") {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "kith-lsp did not exit");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Reads everything that arrives within `quiet`, then asserts nothing was left unread.
+    pub fn assert_all_read(&mut self, quiet: Duration) {
+        while let Ok(message) = self.incoming.recv_timeout(quiet) {
+            self.unread.push_back(message);
+        }
+        assert!(self.unread.is_empty(), "the server sent messages the test did not read: {:#?}", self.unread);
+    }
+}
+
+impl Drop for LspClient {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        while let Ok(message) = self.incoming.try_recv() {
+            self.unread.push_back(message);
+        }
+        if !std::thread::panicking() {
+            assert!(self.unread.is_empty(), "the server sent messages the test did not read: {:#?}", self.unread);
+        }
+    }
+}
+
+fn read_message(reader: &mut impl BufRead) -> Option<Value> {
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(value) = line.strip_prefix("Content-Length:") {
+            length = value.trim().parse::<usize>().ok();
+        }
+    }
+    let mut body = vec![0; length?];
+    reader.read_exact(&mut body).ok()?;
+    serde_json::from_slice(&body).ok()
+}
+
+/// A `file://` URI for a test document.
+pub fn uri(name: &str) -> String {
+    format!("file:///tmp/kith-tests/{name}")
+}
