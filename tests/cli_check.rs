@@ -113,6 +113,16 @@ fn github_format_of_many_problems() {
     insta::assert_snapshot!(run.stdout);
 }
 
+#[test]
+fn human_format_of_zero_width_spans() {
+    // File-wide lints name the file without underlining its first character; a missing
+    // part gets a caret where it belongs.
+    let source = b"person ada\n  met 2020-01-01\n  2026-03-14\n";
+    let run = run_with_stdin(&mut check(&["--level", "hint", "-"]), source);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.stdout);
+}
+
 // Exit codes.
 
 #[test]
@@ -146,7 +156,8 @@ fn warnings_exit_1_only_under_strict() {
 
 #[test]
 fn usage_errors_exit_2() {
-    for arguments in [&["check", "--format", "xml"][..], &["check", "--bogus"], &["frobnicate"], &["check", "--level"]] {
+    for arguments in [&["check", "--format", "xml"][..], &["check", "--bogus"], &["frobnicate"], &["check", "--level"]]
+    {
         let run = run(kith().args(arguments));
         assert_eq!(run.code, 2, "{arguments:?}");
         assert!(run.stderr.starts_with("error: "), "{arguments:?}: {}", run.stderr);
@@ -196,7 +207,8 @@ fn today_comes_from_the_flag_then_kith_today() {
 fn without_a_pinned_today_the_local_date_is_used() {
     let run = run(kith().args(["check", "--format", "json", "clean.kith"]));
     let today = json(&run)["today"].as_str().expect("today is a string").to_string();
-    let shaped = today.len() == 10 && today.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+    let shaped = today.len() == 10
+        && today.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
     assert!(shaped, "{today}");
 }
 
@@ -261,8 +273,7 @@ fn folders_yield_every_kith_file_below_in_order_honouring_gitignore() {
 
     let run_in_folder = run(kith().current_dir(root).args(["check", "--today", TODAY, "--format", "short"]));
     assert_eq!(run_in_folder.code, 1, "{}", run_in_folder.stderr);
-    let files: Vec<&str> =
-        run_in_folder.stdout.lines().map(|line| line.split(':').next().expect("a path")).collect();
+    let files: Vec<&str> = run_in_folder.stdout.lines().map(|line| line.split(':').next().expect("a path")).collect();
     assert_eq!(files, ["alpha.kith", "team/beta.kith", "zed.kith"]);
 
     let run_on_folder = run(kith().current_dir(root).args(["check", "--today", TODAY, "--format", "short", "team"]));
@@ -270,7 +281,8 @@ fn folders_yield_every_kith_file_below_in_order_honouring_gitignore() {
     assert!(run_on_folder.stdout.starts_with("team/beta.kith:2:8: error[unknown-role]"), "{}", run_on_folder.stdout);
 
     // A file named explicitly is checked even when ignored.
-    let explicit = run(kith().current_dir(root).args(["check", "--today", TODAY, "--format", "short", "team/old/gamma.kith"]));
+    let explicit =
+        run(kith().current_dir(root).args(["check", "--today", TODAY, "--format", "short", "team/old/gamma.kith"]));
     assert!(explicit.stdout.starts_with("team/old/gamma.kith:2:8:"), "{}", explicit.stdout);
 }
 
@@ -315,7 +327,8 @@ fn a_file_that_is_not_utf8_is_reported_and_the_rest_still_checked() {
 fn crlf_files_and_a_byte_order_mark_give_the_same_positions() {
     let folder = tempfile::tempdir().expect("a temporary folder");
     let lf = fs::read_to_string(fixtures().join("problems.kith")).expect("read the fixture");
-    fs::write(folder.path().join("problems.kith"), format!("\u{feff}{}", lf.replace('\n', "\r\n"))).expect("write a file");
+    fs::write(folder.path().join("problems.kith"), format!("\u{feff}{}", lf.replace('\n', "\r\n")))
+        .expect("write a file");
     let arguments = ["--format", "json", "--level", "hint", "problems.kith"];
     let crlf = run(check(&arguments).current_dir(folder.path()));
     let original = run(&mut check(&arguments));

@@ -57,12 +57,12 @@ fn every_rule_has_a_page() {
 
 #[test]
 fn an_unknown_code_is_one_error_line_with_a_suggestion() {
-    let output = rules(&["stail"]);
+    let output = rules(&["stal"]);
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(stdout(&output), "");
     assert_eq!(
         stderr(&output),
-        "error: there is no rule `stail`; did you mean `stale`? (list them with `kith rules`)\n"
+        "error: there is no rule `stal`; did you mean `stale`? (list them with `kith rules`)\n"
     );
 
     let far_off = rules(&["banana"]);

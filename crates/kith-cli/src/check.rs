@@ -32,10 +32,8 @@ pub fn run(arguments: &CheckArgs) -> ExitStatus {
                 continue;
             }
         };
-        let (shown, hidden): (Vec<_>, Vec<_>) = kith_core::check(&text, today)
-            .lints
-            .into_iter()
-            .partition(|lint| arguments.level.shows(lint.severity));
+        let (shown, hidden): (Vec<_>, Vec<_>) =
+            kith_core::check(&text, today).lints.into_iter().partition(|lint| arguments.level.shows(lint.severity));
         report.hidden += hidden.len();
         report.files.push(CheckedFile::new(source.to_string(), text, shown));
     }
@@ -71,8 +69,9 @@ fn read(source: &Source) -> Result<String, String> {
                 .map_err(|error| format!("cannot read standard input: {}", io_reason(&error)))?;
             bytes
         }
-        Source::File(path) => std::fs::read(path)
-            .map_err(|error| format!("cannot read `{source}`: {}", io_reason(&error)))?,
+        Source::File(path) => {
+            std::fs::read(path).map_err(|error| format!("cannot read `{source}`: {}", io_reason(&error)))?
+        }
     };
     let mut text = String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];

@@ -160,6 +160,9 @@ mod tests {
 
     #[test]
     fn names_drop_the_current_folder_prefix() {
-        assert_eq!(names(&Discovery { sources: vec![Source::File("./a/b.kith".into()), Source::Stdin], errors: vec![] }), ["a/b.kith", "<stdin>"]);
+        assert_eq!(
+            names(&Discovery { sources: vec![Source::File("./a/b.kith".into()), Source::Stdin], errors: vec![] }),
+            ["a/b.kith", "<stdin>"]
+        );
     }
 }

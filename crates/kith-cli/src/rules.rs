@@ -42,13 +42,7 @@ fn list() -> String {
 
 /// A rule's page: a heading with its code, its default severity and summary, then its docs.
 fn docs(info: &rules::RuleInfo) -> String {
-    format!(
-        "# {}\n\nDefault severity: {}. {}.\n\n{}",
-        info.code,
-        info.severity,
-        capitalise(info.summary),
-        info.docs
-    )
+    format!("# {}\n\nDefault severity: {}. {}.\n\n{}", info.code, info.severity, capitalise(info.summary), info.docs)
 }
 
 fn capitalise(text: &str) -> String {
@@ -92,7 +86,10 @@ mod tests {
 
     #[test]
     fn an_unknown_code_offers_the_closest() {
-        assert_eq!(unknown_rule("stal"), "there is no rule `stal`; did you mean `stale`? (list them with `kith rules`)");
+        assert_eq!(
+            unknown_rule("stal"),
+            "there is no rule `stal`; did you mean `stale`? (list them with `kith rules`)"
+        );
         assert_eq!(unknown_rule("banana"), "there is no rule `banana` (list them with `kith rules`)");
     }
 }

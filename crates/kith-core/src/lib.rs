@@ -9,9 +9,12 @@
 //! ```
 
 pub mod catalog;
+pub mod cursor;
+pub mod edits;
 pub mod freshness;
 pub mod lint;
 pub mod model;
+pub mod navigation;
 pub mod rules;
 pub mod suggest;
 pub mod syntax;

@@ -78,7 +78,10 @@ fn the_corpus_and_highlight_tests_pass() {
     let output = run(command);
     let stdout = String::from_utf8_lossy(&output.stdout);
     for group in &groups {
-        assert!(stdout.contains(&format!("{group}:")), "`tree-sitter test` did not run test/corpus/{group}.txt:\n{stdout}");
+        assert!(
+            stdout.contains(&format!("{group}:")),
+            "`tree-sitter test` did not run test/corpus/{group}.txt:\n{stdout}"
+        );
     }
     assert!(stdout.contains("network.kith"), "`tree-sitter test` did not run test/highlight/network.kith:\n{stdout}");
 }
@@ -95,7 +98,9 @@ fn the_committed_grammar_files_match_grammar_js() {
     // parser.c also depends on the CLI's version, so only the version-independent files
     // are compared; both change whenever grammar.js does.
     for file in ["grammar.json", "node-types.json"] {
-        let read = |path: PathBuf| fs::read_to_string(&path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
+        let read = |path: PathBuf| {
+            fs::read_to_string(&path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()))
+        };
         let generated = read(out_dir.join(file));
         let committed = read(crate_dir().join("src").join(file));
         assert!(

@@ -50,7 +50,8 @@ fn query_files() -> Vec<(String, String)> {
         .filter(|path| path.extension().is_some_and(|extension| extension == "scm"))
         .map(|path| {
             let name = path.file_name().expect("a listed file has a name").to_string_lossy().into_owned();
-            let text = fs::read_to_string(&path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
+            let text =
+                fs::read_to_string(&path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
             (name, text)
         })
         .collect();
@@ -127,7 +128,10 @@ fn queries_use_only_portable_predicates() {
 fn highlights_use_only_portable_capture_names() {
     let query = compile("highlights.scm", tree_sitter_kith::HIGHLIGHTS_QUERY);
     for name in query.capture_names() {
-        assert!(HIGHLIGHT_NAMES.contains(name), "highlights.scm captures `@{name}`, which is not one of {HIGHLIGHT_NAMES:?}");
+        assert!(
+            HIGHLIGHT_NAMES.contains(name),
+            "highlights.scm captures `@{name}`, which is not one of {HIGHLIGHT_NAMES:?}"
+        );
     }
 }
 
@@ -164,7 +168,12 @@ fn highlights_capture_each_token_once_with_its_name() {
     let by_range = captures_by_range(&query, NETWORK);
 
     for (range, names) in &by_range {
-        assert_eq!(names.len(), 1, "{:?} is captured as {names:?}: editors disagree on which wins", &NETWORK[range.0..range.1]);
+        assert_eq!(
+            names.len(),
+            1,
+            "{:?} is captured as {names:?}: editors disagree on which wins",
+            &NETWORK[range.0..range.1]
+        );
     }
 
     let expected: [(usize, &str, &str); 30] = [

@@ -5,7 +5,9 @@ use tree_sitter::{Node, Parser, Tree};
 
 fn parse(source: &str) -> Tree {
     let mut parser = Parser::new();
-    parser.set_language(&tree_sitter_kith::LANGUAGE.into()).expect("the kith grammar is compatible with this tree-sitter");
+    parser
+        .set_language(&tree_sitter_kith::LANGUAGE.into())
+        .expect("the kith grammar is compatible with this tree-sitter");
     parser.parse(source, None).expect("parsing without a timeout or cancellation flag always returns a tree")
 }
 
@@ -22,7 +24,10 @@ fn persons<'tree>(tree: &'tree Tree, source: &str) -> Vec<(String, Node<'tree>)>
         .into_iter()
         .filter(|node| node.kind() == "person")
         .map(|node| {
-            let id = node.named_child(0).filter(|child| child.kind() == "identifier").map_or("", |child| text(child, source));
+            let id = node
+                .named_child(0)
+                .filter(|child| child.kind() == "identifier")
+                .map_or("", |child| text(child, source));
             (id.to_string(), node)
         })
         .collect()
@@ -92,7 +97,8 @@ fn an_unterminated_string_in_a_body_line_stays_on_its_line() {
 
 #[test]
 fn an_unterminated_string_with_crlf_line_endings_stays_on_its_line() {
-    let source = "person ada \"Ada\"\r\n  org \"Analytical\r\n  role mentor\r\nperson grace \"Grace\"\r\n  role sponsor\r\n";
+    let source =
+        "person ada \"Ada\"\r\n  org \"Analytical\r\n  role mentor\r\nperson grace \"Grace\"\r\n  role sponsor\r\n";
     assert_has_error(source);
     assert_grace_survives(source, 1, 3);
 }

@@ -45,7 +45,9 @@ fn diagnostic<'a>(file: &'a CheckedFile, lint: &'a Lint) -> Vec<Group<'a>> {
         let excerpt = Excerpt::around(file, related.span);
         let place = AnnotationKind::Context.span(excerpt.range(related.span));
         groups.push(
-            Level::NOTE.secondary_title(normalize_untrusted_str(&related.message)).element(excerpt.snippet(file).annotation(place)),
+            Level::NOTE
+                .secondary_title(normalize_untrusted_str(&related.message))
+                .element(excerpt.snippet(file).annotation(place)),
         );
     }
     groups
@@ -109,16 +111,12 @@ impl<'a> Excerpt<'a> {
 /// "3 errors, 2 warnings in 2 files", or "no problems in 1 file"; and how to see the
 /// diagnostics `--level` hid, if any.
 fn summary_line(summary: &Summary, files: usize, hidden: usize) -> String {
-    let counts: Vec<String> = [
-        (summary.errors, "error"),
-        (summary.warnings, "warning"),
-        (summary.infos, "info"),
-        (summary.hints, "hint"),
-    ]
-    .into_iter()
-    .filter(|&(count, _)| count > 0)
-    .map(|(count, noun)| plural(count, noun))
-    .collect();
+    let counts: Vec<String> =
+        [(summary.errors, "error"), (summary.warnings, "warning"), (summary.infos, "info"), (summary.hints, "hint")]
+            .into_iter()
+            .filter(|&(count, _)| count > 0)
+            .map(|(count, noun)| plural(count, noun))
+            .collect();
     let problems = if counts.is_empty() { "no problems".to_string() } else { counts.join(", ") };
     let mut line = format!("{problems} in {}", plural(files, "file"));
     if hidden > 0 {

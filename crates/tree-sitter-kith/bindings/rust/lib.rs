@@ -33,8 +33,6 @@ mod tests {
     #[test]
     fn the_grammar_loads() {
         let mut parser = tree_sitter::Parser::new();
-        parser
-            .set_language(&super::LANGUAGE.into())
-            .expect("the kith grammar is compatible with this tree-sitter");
+        parser.set_language(&super::LANGUAGE.into()).expect("the kith grammar is compatible with this tree-sitter");
     }
 }
