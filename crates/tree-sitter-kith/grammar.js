@@ -40,7 +40,9 @@ module.exports = grammar({
     field: $ => seq(field('name', $.identifier), repeat($._argument)),
 
     interaction: $ => seq(
-      field('date', choice($.date, $.month_day)),
+      // A body line that does not start with a name is read as an interaction, even when its
+      // date is malformed (`2026-2-3`), so kith-core can say what is wrong with the date.
+      field('date', choice($.date, $.month_day, $.integer, $.bare)),
       optional(seq(field('kind', $.kind), repeat($._argument))),
     ),
 
@@ -70,7 +72,8 @@ module.exports = grammar({
     reference: _ => /@[A-Za-z0-9_][A-Za-z0-9_-]*/,
     email: _ => /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*/,
     url: _ => /[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s,#"]+/,
-    identifier: _ => /[A-Za-z_][A-Za-z0-9_-]*/,
+    // Letters of any script, so `café` is one word that kith-core can judge as a whole.
+    identifier: _ => /[\p{L}_][\p{L}\p{N}_-]*/,
     // Anything else that is not whitespace, a comma, a quote or a comment: kept so the
     // core can say what is wrong with it instead of a bare syntax error. It has the same
     // lexical precedence as the typed values, so the longest match wins and `a/b`, `c++`

@@ -55,7 +55,8 @@ pub struct LastContact {
     pub span: Span,
 }
 
-/// The latest meaningful interaction dated on or before today; else the `met` date.
+/// The latest meaningful interaction dated on or before today; else the `met` date, if it
+/// is not in the future either.
 pub fn last_meaningful(person: &Person, today: Date) -> Option<LastContact> {
     let interaction = person
         .interactions
@@ -69,7 +70,7 @@ pub fn last_meaningful(person: &Person, today: Date) -> Option<LastContact> {
         return Some(LastContact { date, what, span: interaction.date.span });
     }
     let (met, _) = person.met()?;
-    met.value.map(|date| LastContact { date, what: "met".to_string(), span: met.span })
+    met.value.filter(|date| *date <= today).map(|date| LastContact { date, what: "met".to_string(), span: met.span })
 }
 
 /// Everything kith knows about how fresh a relationship is.

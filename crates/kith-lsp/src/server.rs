@@ -3,7 +3,7 @@
 
 use crate::document::{ChangeError, DocumentStore, Snapshot};
 use crate::edit::PositionEncoding;
-use crate::handlers::{self, DocumentRequest};
+use crate::handlers::{self, FallibleDocumentRequest};
 use kith_core::Date;
 use serde::Deserialize;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -49,6 +49,8 @@ pub struct Config {
     pub pinned_today: Option<Date>,
     pub rules_docs_url: String,
     pub inlay_hints: InlayHintOptions,
+    /// The client accepts snippet syntax in completion items.
+    pub snippet_support: bool,
 }
 
 impl Config {
@@ -73,6 +75,7 @@ impl State {
             pinned_today: None,
             rules_docs_url: default_rules_docs_url(),
             inlay_hints: InlayHintOptions::default(),
+            snippet_support: false,
         })
     }
 
@@ -89,6 +92,30 @@ impl State {
             Some(Ok(snapshot)) => Ok(snapshot),
             Some(Err(panic)) => Err(internal_error(format!("kith crashed analysing {}: {}", uri.as_str(), panic.0))),
         }
+    }
+
+    /// Snapshots of every open document (for workspace-wide requests); a document whose
+    /// analysis panicked is left out and the panic logged.
+    async fn snapshots(&self) -> Vec<Snapshot> {
+        let config = self.config();
+        let outcomes: Vec<_> = {
+            let mut store = self.store();
+            let uris = store.uris();
+            uris.into_iter()
+                .filter_map(|uri| store.snapshot(&uri, config.encoding, config.today()).map(|outcome| (uri, outcome)))
+                .collect()
+        };
+        let mut snapshots = Vec::with_capacity(outcomes.len());
+        for (uri, outcome) in outcomes {
+            match outcome {
+                Ok(snapshot) => snapshots.push(snapshot),
+                Err(panic) => {
+                    let message = format!("kith crashed analysing {}: {}", uri.as_str(), panic.0);
+                    self.client.log_message(MessageType::ERROR, message).await;
+                }
+            }
+        }
+        snapshots
     }
 
     /// Computes and publishes diagnostics for `version` unless a newer version exists by then.
@@ -161,6 +188,12 @@ fn pinned_today(options: &InitializationOptions) -> std::result::Result<Option<D
         .map_err(|error| format!("{source}: {} (write YYYY-MM-DD)", error.message))
 }
 
+/// Whether the client's completion items may be snippets.
+fn snippet_support(capabilities: &ClientCapabilities) -> bool {
+    let completion_item = capabilities.text_document.as_ref().and_then(|document| document.completion.as_ref()?.completion_item.as_ref());
+    completion_item.and_then(|item| item.snippet_support).unwrap_or(false)
+}
+
 /// The language server behind `tower-lsp-server`.
 pub struct KithServer {
     state: Arc<State>,
@@ -179,7 +212,7 @@ impl KithServer {
     }
 
     /// Runs a document request on a snapshot, containing any panic as an error response.
-    async fn run<H: DocumentRequest>(&self, params: <H::Request as Request>::Params) -> Result<<H::Request as Request>::Result> {
+    async fn run<H: FallibleDocumentRequest>(&self, params: <H::Request as Request>::Params) -> Result<<H::Request as Request>::Result> {
         let snapshot = match self.state.snapshot(H::uri(&params)) {
             Ok(snapshot) => snapshot,
             Err(error) => {
@@ -195,7 +228,7 @@ impl KithServer {
             H::run(&snapshot, &config, params)
         }));
         match outcome {
-            Ok(result) => Ok(result),
+            Ok(result) => result,
             Err(panic) => {
                 let message = format!(
                     "kith crashed answering {} for {}: {}",
@@ -224,6 +257,7 @@ impl LanguageServer for KithServer {
             pinned_today: pinned_today(&options).map_err(Error::invalid_params)?,
             rules_docs_url: options.rules_docs_url.unwrap_or_else(default_rules_docs_url),
             inlay_hints: options.inlay_hints,
+            snippet_support: snippet_support(&params.capabilities),
         };
         let _ = self.state.config.set(config);
         Ok(InitializeResult {
@@ -283,5 +317,55 @@ impl LanguageServer for KithServer {
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
         self.run::<handlers::folding::FoldingRanges>(params).await
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        self.run::<handlers::completion::Completion>(params).await
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        self.run::<handlers::hover::Hovers>(params).await
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        self.run::<handlers::inlay_hints::InlayHints>(params).await
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        self.run::<handlers::code_actions::CodeActions>(params).await
+    }
+
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+        self.run::<handlers::definition::Definition>(params).await
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        self.run::<handlers::references::References>(params).await
+    }
+
+    async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+        self.run::<handlers::rename::PrepareRename>(params).await
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        self.run::<handlers::rename::Rename>(params).await
+    }
+
+    async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
+        self.run::<handlers::semantic_tokens::SemanticTokensFull>(params).await
+    }
+
+    /// Not about one document: answered over snapshots of every open one.
+    async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
+        let snapshots = self.state.snapshots().await;
+        let query = params.query;
+        match catch_unwind(AssertUnwindSafe(|| handlers::workspace_symbols::workspace_symbols(&snapshots, &query))) {
+            Ok(symbols) => Ok(Some(WorkspaceSymbolResponse::Nested(symbols))),
+            Err(panic) => {
+                let message = format!("kith crashed answering workspace/symbol: {}", crate::panic_message(panic.as_ref()));
+                self.state.client.log_message(MessageType::ERROR, &message).await;
+                Err(internal_error(message))
+            }
+        }
     }
 }

@@ -181,7 +181,7 @@ impl<'t> Builder<'t> {
             self.syntax(at, format!("expected {what} id after `{}`: `{example}`", self.slice(keyword)));
             None
         } else {
-            self.id_from_args(id_args, what)
+            self.id_from_args(id_args, &format!("{what} id"))
         };
         let text = match string_at {
             Some(index) => {
@@ -344,7 +344,6 @@ impl<'t> Builder<'t> {
     }
 
     fn field_value(&mut self, field: FieldName, name: &Word, args: &[Arg<'_>]) -> FieldValue {
-        let keyword = field.spec().keyword;
         match field {
             FieldName::Role => FieldValue::Role(self.id_list(name, args, "role")),
             FieldName::Tags => FieldValue::Tags(self.id_list(name, args, "tag")),
@@ -372,7 +371,7 @@ impl<'t> Builder<'t> {
                 };
                 let story = match rest {
                     [] => None,
-                    rest => self.string_of(rest, keyword),
+                    rest => self.string_of(rest, "the story of `met`"),
                 };
                 FieldValue::Met { date, story }
             }
@@ -472,16 +471,16 @@ impl<'t> Builder<'t> {
             self.syntax(Span::empty(name.span.end), format!("expected a quoted string after `{}`", name.text));
             return None;
         }
-        self.string_of(args, &name.text)
+        self.string_of(args, &format!("the quoted text of `{}`", name.text))
     }
 
-    fn string_of(&mut self, args: &[Arg<'_>], keyword: &str) -> Option<Text> {
+    fn string_of(&mut self, args: &[Arg<'_>], what: &str) -> Option<Text> {
         let whole = args[0].span().cover(args[args.len() - 1].span());
         match args {
             [Arg::Value(node)] if node.kind() == "string" => Some(self.string(*node)),
             [Arg::Value(node), rest @ ..] if node.kind() == "string" => {
                 let extra = rest[0].span().cover(rest[rest.len() - 1].span());
-                self.syntax(extra, format!("unexpected `{}` after the quoted text of `{keyword}`", abbreviate(self.slice(extra))));
+                self.syntax(extra, format!("unexpected `{}` after {what}", abbreviate(self.slice(extra))));
                 Some(self.string(*node))
             }
             _ => {
@@ -601,7 +600,7 @@ impl<'t> Builder<'t> {
                     Span::empty(date.span.end),
                     "expected an interaction kind after the date, like `2026-03-14 coffee \"what happened\"`",
                 ),
-                (Some(_), false) => note = self.string_of(&args, "the interaction"),
+                (Some(_), false) => note = self.string_of(&args, "the note"),
                 (Some(_), true) => {}
             }
         }

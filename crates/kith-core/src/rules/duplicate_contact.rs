@@ -91,6 +91,10 @@ fn shared_names(people: &[Person], lints: &mut Vec<Lint>) {
             }
         };
         let first = &people[first_index];
+        if first.id.is_some() && first.id_name() == person.id_name() {
+            // The same id twice is one `duplicate-id`; the name adds nothing.
+            continue;
+        }
         let first_name = first.name.as_ref().map_or(first.header, |name| name.span);
         let message = format!("both {} and {} are called {trimmed}", handle(first), handle(person));
         lints.push(
@@ -190,5 +194,12 @@ mod tests {
         let source = format!("{ADA}person lovelace \"Ada Lovelace\"\n  email ada@example.org\n  met 2020-01-01\n");
         assert_no_lint(&format!("{source}  allow duplicate-contact\n"), "duplicate-contact");
         assert_no_lint(&format!("set allow duplicate-contact\n{source}"), "duplicate-contact");
+    }
+
+    #[test]
+    fn the_same_id_and_name_twice_is_only_a_duplicate_id() {
+        let source = "person ada \"Ada\"\n  met 2020-01-01\nperson ada \"Ada\"\n  met 2020-01-01\n";
+        assert_no_lint(source, "duplicate-contact");
+        assert_lint_count(source, "duplicate-id", 1);
     }
 }

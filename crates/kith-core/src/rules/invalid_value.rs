@@ -79,4 +79,20 @@ mod tests {
         let source = "set stale-after 90d\nset key-people 8\nperson ada \"Ada\"\n  every 2w\n  email ada@example.org\n  url https://example.org\n  met 2020-01-01\n";
         assert_no_lint(source, "invalid-value");
     }
+
+    #[test]
+    fn a_malformed_interaction_date_does_not_end_the_persons_block() {
+        let source = "person ada \"Ada\"\n  role mentor\n  2026-2-3 coffee\n  2026-11-01 call\n";
+        let lint = lints_of(source, "invalid-value").remove(0);
+        assert_eq!(spanned(source, &lint), "2026-2-3");
+        assert!(lint.message.contains("write `YYYY-MM-DD`"), "{}", lint.message);
+        assert_no_lint(source, "stale");
+        assert_no_lint(source, "syntax");
+    }
+
+    #[test]
+    fn an_invalid_person_id_is_called_an_id() {
+        let lint = lints_of("person Ada \"Ada\"\n", "invalid-value").remove(0);
+        assert!(lint.message.contains("is not a valid person id"), "{}", lint.message);
+    }
 }

@@ -9,9 +9,7 @@ pub(super) fn report(info: &'static RuleInfo, kind: ProblemKind, network: &Netwo
     for problem in network.problems.iter().filter(|problem| problem.kind == kind) {
         let mut lint = info.lint(problem.span, problem.message.clone());
         if let Some(replacement) = &problem.replacement {
-            lint = lint
-                .with_help(format!("write `{replacement}`"))
-                .with_suggestion(Suggestion::replace(problem.span, replacement.clone()));
+            lint = lint.with_suggestion(Suggestion::replace(problem.span, replacement.clone()));
         }
         lints.push(lint);
     }

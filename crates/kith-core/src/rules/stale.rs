@@ -143,4 +143,9 @@ mod tests {
         assert_no_lint("person ada \"Ada\"\n  role mentor\n  allow stale\n", "stale");
         assert_no_lint("set allow stale\nperson ada \"Ada\"\n  role mentor\n", "stale");
     }
+
+    #[test]
+    fn a_future_met_date_does_not_stand_in() {
+        assert_lint_count("person ada \"Ada\"\n  role mentor\n  met 2027-01-01\n", "stale", 1);
+    }
 }

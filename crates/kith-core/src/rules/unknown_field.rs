@@ -66,6 +66,10 @@ impl Rule for UnknownField {
 }
 
 fn unknown_person_field(cx: &Context<'_>, person: &Person, name: &Word) -> Lint {
+    if vocabulary::DIRECTIVES.contains(&name.text.as_str()) {
+        let message = format!("`{}` is a directive, not a field: start it at column 0", name.text);
+        return INFO.lint(name.span, message).about(person.id_name()).with_help("remove the indentation");
+    }
     let kind = name.text.to_ascii_lowercase();
     if vocabulary::kind(&kind).is_some() {
         let message = format!(
@@ -258,5 +262,11 @@ mod tests {
             "set stale-after 3m\nset key-people 8\nset builtin-roles on\nset allow stale\n",
             "unknown-field",
         );
+    }
+
+    #[test]
+    fn an_indented_directive_says_to_start_it_at_column_0() {
+        let source = "person ada \"Ada\"\n  met 2020-01-01\n  person bob \"Bob\"\n";
+        assert_message(source, "unknown-field", "`person` is a directive, not a field: start it at column 0");
     }
 }

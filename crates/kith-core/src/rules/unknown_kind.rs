@@ -129,4 +129,12 @@ mod tests {
         assert_no_lint(&format!("{ADA}  allow unknown-kind\n  2026-03-14 lunch\n"), "unknown-kind");
         assert_no_lint(&format!("set allow unknown-kind\n{ADA}  2026-03-14 lunch\n"), "unknown-kind");
     }
+
+    #[test]
+    fn a_kind_with_an_accent_is_judged_as_one_word() {
+        let source = "person ada \"Ada\"\n  met 2020-01-01\n  2026-10-01 café \"x\"\n";
+        let lint = lints_of(source, "unknown-kind").remove(0);
+        assert_eq!(spanned(source, &lint), "café");
+        assert_no_lint(source, "invalid-value");
+    }
 }

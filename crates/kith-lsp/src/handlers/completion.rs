@@ -300,10 +300,7 @@ pub fn capitalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::DocumentStore;
-    use crate::edit::PositionEncoding;
-
-    const TODAY: kith_core::Date = jiff::civil::date(2026, 11, 25);
+    use crate::handlers::testing::snapshot;
 
     /// The completions at the `|` in `marked` (which is removed), with the snapshot.
     fn complete(marked: &str) -> (Snapshot, Option<Vec<CompletionItem>>) {
@@ -312,11 +309,7 @@ mod tests {
 
     fn complete_with(marked: &str, snippets: bool) -> (Snapshot, Option<Vec<CompletionItem>>) {
         let offset = marked.find('|').expect("the test text marks the cursor with |");
-        let text = marked.replacen('|', "", 1);
-        let uri: Uri = "file:///test/network.kith".parse().expect("a valid test URI");
-        let mut store = DocumentStore::default();
-        store.open(uri.clone(), &text, 1);
-        let snapshot = store.snapshot(&uri, PositionEncoding::Utf16, TODAY).expect("just opened").expect("no panic");
+        let snapshot = snapshot(&marked.replacen('|', "", 1));
         let items = completions(&snapshot, offset, snippets);
         (snapshot, items)
     }

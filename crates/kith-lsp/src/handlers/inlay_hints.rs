@@ -209,8 +209,8 @@ mod tests {
     #[test]
     fn a_role_cadence_and_the_default_are_named() {
         let text = "role elder \"wise\"\n  pillar pathfinders\n  every 1m\nperson ada \"Ada\"\n  role elder, mentor\n  met 2026-11-01\n";
-        let snapshot = snapshot(text);
-        let hints = inlay_hints(&snapshot, everything(), InlayHintOptions::default());
+        let declared = snapshot(text);
+        let hints = inlay_hints(&declared, everything(), InlayHintOptions::default());
         assert_eq!(labels(&hints), ["· met 3 weeks ago · due in 6 days"]);
         let Some(InlayHintTooltip::MarkupContent(tooltip)) = &hints[0].tooltip else { panic!("a markdown tooltip") };
         assert!(tooltip.value.contains("`elder` has `every 1m`"), "{}", tooltip.value);
@@ -232,9 +232,8 @@ mod tests {
 
     #[test]
     fn interaction_dates_are_hinted_only_when_asked_for() {
-        let snapshot = snapshot(TEXT);
         let options = InlayHintOptions { interaction_dates: true };
-        let hints = inlay_hints(&snapshot, everything(), options);
+        let hints = inlay_hints(&snapshot(TEXT), everything(), options);
         let dated: Vec<(u32, String)> = hints
             .iter()
             .zip(labels(&hints))
@@ -246,7 +245,7 @@ mod tests {
             [(3, "8 months ago".to_string()), (4, "6 months ago".to_string()), (9, "1 month ago".to_string())]
         );
         assert_eq!(hints[1].position, Position::new(3, 12));
-        let future = crate::handlers::testing::snapshot("person ada \"Ada\"\n  2026-11-27 call\n  2026-11-25 call\n");
+        let future = snapshot("person ada \"Ada\"\n  2026-11-27 call\n  2026-11-25 call\n");
         assert_eq!(labels(&inlay_hints(&future, everything(), options)), ["in 2 days", "today"]);
     }
 

@@ -7,9 +7,20 @@ use crate::server::Config;
 use tower_lsp_server::ls_types::request::Request;
 use tower_lsp_server::ls_types::*;
 
+pub mod code_actions;
+pub mod completion;
+pub mod definition;
 pub mod diagnostics;
 pub mod folding;
+pub mod hover;
+pub mod inlay_hints;
+pub mod references;
+pub mod rename;
+pub mod semantic_tokens;
 pub mod symbols;
+#[cfg(test)]
+pub mod testing;
+pub mod workspace_symbols;
 
 /// A request about one document, answered from a snapshot of it.
 pub trait DocumentRequest {
@@ -23,6 +34,35 @@ pub trait DocumentRequest {
     ) -> <Self::Request as Request>::Result;
 }
 
+/// A document request that may refuse with an error the editor shows (a rename to an id
+/// that is taken); every [`DocumentRequest`] is one that never refuses.
+pub trait FallibleDocumentRequest {
+    type Request: Request;
+    /// The document the request is about.
+    fn uri(params: &<Self::Request as Request>::Params) -> &Uri;
+    fn run(
+        snapshot: &Snapshot,
+        config: &Config,
+        params: <Self::Request as Request>::Params,
+    ) -> tower_lsp_server::jsonrpc::Result<<Self::Request as Request>::Result>;
+}
+
+impl<T: DocumentRequest> FallibleDocumentRequest for T {
+    type Request = T::Request;
+
+    fn uri(params: &<Self::Request as Request>::Params) -> &Uri {
+        T::uri(params)
+    }
+
+    fn run(
+        snapshot: &Snapshot,
+        config: &Config,
+        params: <Self::Request as Request>::Params,
+    ) -> tower_lsp_server::jsonrpc::Result<<Self::Request as Request>::Result> {
+        Ok(T::run(snapshot, config, params))
+    }
+}
+
 /// What the server can do, announced at `initialize`.
 pub fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
     ServerCapabilities {
@@ -34,6 +74,25 @@ pub fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
         })),
         document_symbol_provider: Some(OneOf::Left(true)),
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(completion::TRIGGER_CHARACTERS.map(String::from).to_vec()),
+            ..CompletionOptions::default()
+        }),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions { prepare_provider: Some(true), work_done_progress_options: Default::default() })),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
+        semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(SemanticTokensOptions {
+            legend: semantic_tokens::legend(),
+            full: Some(SemanticTokensFullOptions::Bool(true)),
+            ..SemanticTokensOptions::default()
+        })),
+        inlay_hint_provider: Some(OneOf::Left(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
         ..ServerCapabilities::default()
     }
 }

@@ -134,7 +134,7 @@ fn tokens(snapshot: &Snapshot) -> Vec<Token> {
     let mut captures = cursor.captures(&highlights.query, snapshot.tree.root_node(), snapshot.text.as_bytes());
     let mut tokens: Vec<Token> = Vec::new();
     while let Some((found, capture_index)) = captures.next() {
-        let capture = found.captures[*capture_index];
+        let capture = found.captures()[*capture_index];
         let Some(token_type) = highlights.capture_types[capture.index as usize] else { continue };
         let span = Span::new(capture.node.start_byte(), capture.node.end_byte());
         // A node captured by two patterns, or inside one already highlighted, keeps the first.
