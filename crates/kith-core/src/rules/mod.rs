@@ -30,6 +30,7 @@ mod unknown_rule;
 mod unsorted_log;
 
 mod problems;
+pub mod reference;
 #[cfg(test)]
 pub(crate) mod testing;
 

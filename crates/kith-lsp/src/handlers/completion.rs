@@ -120,7 +120,7 @@ fn person_line(snapshot: &Snapshot, context: &CursorContext, snippets: bool) -> 
         .filter(|spec| !already_given(spec))
         .map(|spec| {
             let repeats = if spec.repeats { "May be given several times." } else { "Given once." };
-            item(spec.keyword, CompletionItemKind::FIELD, spec.value, format!("{}. {repeats}", capitalise(spec.description)))
+            item(spec.keyword, CompletionItemKind::FIELD, spec.value, format!("{} {repeats}", sentence(spec.description)))
         })
         .collect();
     let today = snapshot.today.to_string();
@@ -145,7 +145,7 @@ fn person_line(snapshot: &Snapshot, context: &CursorContext, snippets: bool) -> 
 fn role_declaration_fields() -> Vec<CompletionItem> {
     ROLE_DECLARATION_FIELDS
         .iter()
-        .map(|(keyword, shape, meaning)| item(keyword, CompletionItemKind::FIELD, *shape, capitalise(meaning)))
+        .map(|(keyword, shape, meaning)| item(keyword, CompletionItemKind::FIELD, *shape, sentence(meaning)))
         .collect()
 }
 
@@ -159,7 +159,7 @@ fn roles(snapshot: &Snapshot, context: &CursorContext) -> Vec<CompletionItem> {
         .filter(|role| !context.listed.contains(&role.id))
         .map(|role| {
             let pillar = role.pillar.clone().unwrap_or_else(|| "no pillar".to_string());
-            let mut documentation = capitalise(&role.description);
+            let mut documentation = sentence(&role.description);
             if let Some(every) = role.every {
                 documentation.push_str(&format!("\n\nCadence: every {every}."));
             }
@@ -179,7 +179,7 @@ fn kinds() -> Vec<CompletionItem> {
                 Depth::Meaningful => "Meaningful: resets the staleness clock.".to_string(),
                 Depth::Light => format!("Light: does not reset the staleness clock; `{}!` counts one as meaningful.", kind.id),
             };
-            item(kind.id, CompletionItemKind::EVENT, kind.depth.as_str(), format!("{}. {effect}", capitalise(kind.description)))
+            item(kind.id, CompletionItemKind::EVENT, kind.depth.as_str(), format!("{} {effect}", sentence(kind.description)))
         })
         .collect()
 }
@@ -244,7 +244,7 @@ fn setting_keys() -> Vec<CompletionItem> {
                 "" => setting.value.to_string(),
                 default => format!("{} (default {default})", setting.value),
             };
-            item(setting.key, CompletionItemKind::PROPERTY, detail, format!("{}.", capitalise(setting.description)))
+            item(setting.key, CompletionItemKind::PROPERTY, detail, sentence(setting.description))
         })
         .collect()
 }
@@ -267,7 +267,7 @@ fn rule_codes(context: &CursorContext) -> Vec<CompletionItem> {
         .filter(|info| !context.listed.iter().any(|listed| listed == info.code))
         .map(|info| {
             let severity = info.severity.to_string();
-            item(info.code, CompletionItemKind::CONSTANT, info.summary, format!("{} ({severity} by default).", capitalise(info.summary)))
+            item(info.code, CompletionItemKind::CONSTANT, info.summary, format!("{} Default severity: {severity}.", sentence(info.summary)))
         })
         .collect()
 }
@@ -280,21 +280,23 @@ fn pillars(snapshot: &Snapshot) -> Vec<CompletionItem> {
         .map(|pillar| {
             let roles: Vec<&str> = catalog.roles_in(&pillar.id).map(|role| role.id.as_str()).collect();
             let documentation = match roles.is_empty() {
-                true => format!("{}.", capitalise(&pillar.description)),
-                false => format!("{}.\n\nRoles: {}.", capitalise(&pillar.description), roles.join(", ")),
+                true => sentence(&pillar.description),
+                false => format!("{}\n\nRoles: {}.", sentence(&pillar.description), roles.join(", ")),
             };
             item(&pillar.id, CompletionItemKind::ENUM, pillar.description.clone(), documentation)
         })
         .collect()
 }
 
-/// `text` with its first letter in upper case, for a sentence.
-pub fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+/// `text` as a sentence: its first letter in upper case, a full stop at the end.
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.trim().chars();
+    let Some(first) = chars.next() else { return String::new() };
+    let mut sentence: String = first.to_uppercase().chain(chars).collect();
+    if !sentence.ends_with(['.', '!', '?']) {
+        sentence.push('.');
     }
+    sentence
 }
 
 #[cfg(test)]
@@ -397,7 +399,7 @@ person grace \"Grace Hopper\"
         let items = items.expect("roles");
         let investor = find(&items, "investor");
         assert_eq!(investor.detail.as_deref(), Some("promoters"));
-        assert_eq!(documentation(investor), "Backs my ventures\n\nCadence: every 2 months.");
+        assert_eq!(documentation(investor), "Backs my ventures.\n\nCadence: every 2 months.");
         assert_eq!(find(&items, "sponsor").detail.as_deref(), Some("promoters"));
         assert!(!labels(&items).contains(&"mentor"), "already on the line");
         let range = edit(investor).range;
@@ -489,6 +491,13 @@ person grace \"Grace Hopper\"
     fn nothing_in_comments_or_new_ids() {
         assert_eq!(complete(&format!("{NETWORK}  role mentor # |")).1, None);
         assert_eq!(complete("person |").1, None);
+    }
+
+    #[test]
+    fn descriptions_read_as_sentences() {
+        assert_eq!(sentence("a coffee together"), "A coffee together.");
+        assert_eq!(sentence("tells you what others won't."), "Tells you what others won't.");
+        assert_eq!(sentence(" "), "");
     }
 
     #[test]

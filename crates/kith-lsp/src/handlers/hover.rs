@@ -3,7 +3,7 @@
 //! a role, pillar, kind, field, setting or rule code — followed by the explanation and fix
 //! of every rule whose diagnostic covers the position.
 
-use super::completion::{capitalise, ROLE_DECLARATION_FIELDS};
+use super::completion::{sentence, ROLE_DECLARATION_FIELDS};
 use super::DocumentRequest;
 use crate::document::Snapshot;
 use crate::server::Config;
@@ -142,7 +142,7 @@ fn describe(snapshot: &Snapshot, subject: &Subject<'_>) -> Option<String> {
             let role = catalog.role(id)?;
             let pillar = role.pillar.as_deref().map_or("no pillar".to_string(), |pillar| format!("pillar `{pillar}`"));
             let origin = if role.declared_at.is_some() { "Declared in this file" } else { "Built in" };
-            let mut lines = vec![format!("**{}** — role in {pillar}", role.id), capitalise(&role.description)];
+            let mut lines = vec![format!("**{}** — role in {pillar}", role.id), sentence(&role.description)];
             if let Some(every) = role.every {
                 lines.push(format!("Cadence for the people who play it: every {every}."));
             }
@@ -158,6 +158,7 @@ fn describe(snapshot: &Snapshot, subject: &Subject<'_>) -> Option<String> {
                 true => format!("{origin}; nobody plays it yet."),
                 false => format!("{origin}; played by {}.", players.join(", ")),
             });
+            lines.retain(|line| !line.is_empty());
             lines.join("\n\n")
         }
         Subject::Pillar(id) => {
@@ -167,7 +168,8 @@ fn describe(snapshot: &Snapshot, subject: &Subject<'_>) -> Option<String> {
                 true => "No role belongs to it yet.".to_string(),
                 false => format!("Roles: {}.", roles.join(", ")),
             };
-            format!("**{}** — pillar\n\n{}\n\n{roles}", pillar.id, capitalise(&pillar.description))
+            let lines = [format!("**{}** — pillar", pillar.id), sentence(&pillar.description), roles];
+            lines.into_iter().filter(|line| !line.is_empty()).collect::<Vec<_>>().join("\n\n")
         }
         Subject::Kind { name, marked } => {
             let kind = vocabulary::kind(name)?;
@@ -176,24 +178,24 @@ fn describe(snapshot: &Snapshot, subject: &Subject<'_>) -> Option<String> {
                 (Depth::Light, true) => "Light by default, but marked meaningful with `!`: it resets the staleness clock.".to_string(),
                 (Depth::Light, false) => format!("It does not reset the staleness clock; `{}!` marks one as meaningful.", kind.id),
             };
-            format!("**{}** — {} interaction\n\n{}. {effect}", kind.id, kind.depth.as_str(), capitalise(kind.description))
+            format!("**{}** — {} interaction\n\n{} {effect}", kind.id, kind.depth.as_str(), sentence(kind.description))
         }
         Subject::Field(spec) => {
             let repeats = if spec.repeats { "May be given several times." } else { "Given once per person." };
-            format!("**{}** `{}` — person field\n\n{}. {repeats}", spec.keyword, spec.value, capitalise(spec.description))
+            format!("**{}** `{}` — person field\n\n{} {repeats}", spec.keyword, spec.value, sentence(spec.description))
         }
         Subject::RoleDeclarationField(name) => {
             let (keyword, shape, meaning) = ROLE_DECLARATION_FIELDS.iter().find(|(keyword, _, _)| keyword == name)?;
-            format!("**{keyword}** `{shape}` — role declaration field\n\n{}.", capitalise(meaning))
+            format!("**{keyword}** `{shape}` — role declaration field\n\n{}", sentence(meaning))
         }
         Subject::Setting(spec) => {
             let default = match spec.default {
                 "" => String::new(),
                 default => format!(" (default `{default}`)"),
             };
-            format!("**{}** `{}` — setting{default}\n\n{}.", spec.key, spec.value, capitalise(spec.description))
+            format!("**{}** `{}` — setting{default}\n\n{}", spec.key, spec.value, sentence(spec.description))
         }
-        Subject::Rule(info) => format!("**{}** — rule ({} by default)\n\n{}.", info.code, info.severity, capitalise(info.summary)),
+        Subject::Rule(info) => format!("**{}** — rule ({} by default)\n\n{}", info.code, info.severity, sentence(info.summary)),
     })
 }
 
@@ -259,7 +261,7 @@ fn person_card(snapshot: &Snapshot, person: &Person) -> String {
 
 /// A rule's summary and its `## Fix` section.
 fn explanation(info: &RuleInfo) -> String {
-    let mut text = format!("**{}** ({}): {}.", info.code, info.severity, capitalise(info.summary));
+    let mut text = format!("**{}** ({}): {}", info.code, info.severity, sentence(info.summary));
     if let Some(fix) = section(info.docs, "Fix") {
         text.push_str(&format!("\n\n**Fix.** {fix}"));
     }
@@ -340,7 +342,6 @@ person charles \"Charles Babbage\"
     fn a_person_card_from_the_header_id() {
         let snapshot = snapshot(NETWORK);
         let (markdown, word) = hover_on(&snapshot, "ada \"Ada", 0, 1).expect("a card");
-        eprintln!("{markdown}");
         assert_eq!(word, "ada");
         assert!(markdown.starts_with("**Ada Lovelace** · `@ada`"), "{markdown}");
         assert!(markdown.contains("- Roles: mentor (pathfinders), truth-teller (pit-crew)"), "{markdown}");
@@ -383,7 +384,6 @@ person charles \"Charles Babbage\"
         assert!(mentor.starts_with("**mentor** — role in pillar `pathfinders`\n\nHas walked the road ahead of you"), "{mentor}");
         assert!(mentor.contains("Built in; played by Ada Lovelace."), "{mentor}");
         let (investor, _) = hover_on(&snapshot, "investor \"", 0, 0).expect("the declaration");
-        eprintln!("{mentor}\n=====\n{investor}");
         assert!(investor.contains("Backs my ventures") && investor.contains("every 2 months"), "{investor}");
         assert!(investor.contains("Declared in this file; played by Grace Hopper."), "{investor}");
         let (pillar, word) = hover_on(&snapshot, "promoters", 0, 0).expect("pillar");

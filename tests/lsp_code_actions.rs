@@ -1,0 +1,256 @@
+//! End-to-end tests of `textDocument/codeAction` through a real LSP client over stdio: ask
+//! for the quick fixes of published diagnostics, apply the returned edits as an editor
+//! would, send the new text, and check the diagnostic is gone.
+
+mod support;
+
+use serde_json::{json, Value};
+use support::lsp_client::{uri, LspClient};
+
+/// `text` with LSP `TextEdit`s applied; positions count UTF-16 units, as negotiated.
+fn apply_edits(text: &str, edits: &[Value]) -> String {
+    let mut spans: Vec<(usize, usize, &str)> = edits
+        .iter()
+        .map(|edit| {
+            let start = offset(text, &edit["range"]["start"]);
+            let end = offset(text, &edit["range"]["end"]);
+            (start, end, edit["newText"].as_str().expect("newText is a string"))
+        })
+        .collect();
+    spans.sort_by_key(|(start, _, _)| std::cmp::Reverse(*start));
+    let mut result = text.to_string();
+    for (start, end, new_text) in spans {
+        result.replace_range(start..end, new_text);
+    }
+    result
+}
+
+/// The byte offset of an LSP position in UTF-16 units; columns clamp to the line's end.
+fn offset(text: &str, position: &Value) -> usize {
+    let line = position["line"].as_u64().expect("a line") as usize;
+    let character = position["character"].as_u64().expect("a character") as usize;
+    let mut line_start = 0;
+    for _ in 0..line {
+        match text[line_start..].find('\n') {
+            Some(at) => line_start += at + 1,
+            None => return text.len(),
+        }
+    }
+    let line_text = text[line_start..].split('\n').next().unwrap_or("");
+    let line_text = line_text.strip_suffix('\r').unwrap_or(line_text);
+    let mut units = 0;
+    for (index, ch) in line_text.char_indices() {
+        if units >= character {
+            return line_start + index;
+        }
+        units += ch.len_utf16();
+    }
+    line_start + line_text.len()
+}
+
+fn codes(diagnostics: &[Value]) -> Vec<&str> {
+    diagnostics.iter().filter_map(|diagnostic| diagnostic["code"].as_str()).collect()
+}
+
+fn diagnostic<'a>(diagnostics: &'a [Value], code: &str) -> &'a Value {
+    diagnostics
+        .iter()
+        .find(|diagnostic| diagnostic["code"] == code)
+        .unwrap_or_else(|| panic!("no `{code}` diagnostic in {diagnostics:#?}"))
+}
+
+/// The code actions offered for `diagnostics` over their first one's range.
+fn actions(client: &mut LspClient, doc: &str, diagnostics: &[&Value]) -> Vec<Value> {
+    let range = diagnostics.first().map_or(json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } }), |first| first["range"].clone());
+    let result = client
+        .request(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": doc }, "range": range, "context": { "diagnostics": diagnostics } }),
+        )
+        .expect("codeAction succeeds");
+    result.as_array().cloned().unwrap_or_default()
+}
+
+fn titled<'a>(actions: &'a [Value], title: &str) -> &'a Value {
+    let titles: Vec<&str> = actions.iter().filter_map(|action| action["title"].as_str()).collect();
+    actions.iter().find(|action| action["title"] == title).unwrap_or_else(|| panic!("no action {title:?} among {titles:?}"))
+}
+
+/// Applies `action`'s edits to `text`, sends the result as version `version`, and returns
+/// the new text and its diagnostics.
+fn apply(client: &mut LspClient, doc: &str, text: &str, action: &Value, version: i32) -> (String, Vec<Value>) {
+    assert_eq!(action["kind"], "quickfix");
+    let changes = action["edit"]["changes"].as_object().expect("a workspace edit with changes");
+    assert_eq!(changes.keys().collect::<Vec<_>>(), [doc], "edits only this document");
+    let edits = changes[doc].as_array().expect("a list of edits");
+    let fixed = apply_edits(text, edits);
+    client.change(doc, version, json!([{ "text": fixed }]));
+    let diagnostics = client.diagnostics(doc, version);
+    (fixed, diagnostics)
+}
+
+const NETWORK: &str = "# my network\n\
+    \n\
+    person ada \"Ada Lovelace 😀\"\n  role mentor, truth-teller\n  met 2019-04-02 \"PyCon\"\n  2026-03-14 coffee \"board offer\"\n  2026-05-02 email\n\
+    \n\
+    person grace \"Grace Hopper\"\n  role sponsor, mentr\n  via @ada\n  2026-07-15 helped\n  2026-06-01 asked # reference\n\
+    \n\
+    person charles \"Charles Babbage\"\n  org \"Engines\"\n";
+
+#[test]
+fn announces_quick_fixes() {
+    let client = LspClient::start();
+    assert_eq!(client.initialize_result["capabilities"]["codeActionProvider"]["codeActionKinds"], json!(["quickfix"]));
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn logging_a_coffee_today_clears_stale() {
+    let mut client = LspClient::start();
+    let doc = uri("actions-stale.kith");
+    client.open(&doc, NETWORK);
+    let diagnostics = client.diagnostics(&doc, 1);
+    let stale = diagnostic(&diagnostics, "stale");
+    let offered = actions(&mut client, &doc, &[stale]);
+    let log = titled(&offered, "Log a coffee with Ada Lovelace 😀 today");
+    assert_eq!(log["diagnostics"], json!([stale]));
+    assert_eq!(log["edit"]["changes"][&doc][0]["range"]["start"], json!({ "line": 7, "character": 0 }));
+    let (fixed, after) = apply(&mut client, &doc, NETWORK, log, 2);
+    assert!(fixed.contains("  2026-05-02 email\n  2026-11-25 coffee\n\nperson grace"), "{fixed}");
+    assert!(!codes(&after).contains(&"stale"), "{after:#?}");
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn sorting_the_log_clears_unsorted_log_and_keeps_comments() {
+    let mut client = LspClient::start();
+    let doc = uri("actions-sort.kith");
+    client.open(&doc, NETWORK);
+    let diagnostics = client.diagnostics(&doc, 1);
+    let unsorted = diagnostic(&diagnostics, "unsorted-log");
+    let offered = actions(&mut client, &doc, &[unsorted]);
+    let sort = titled(&offered, "Sort Grace Hopper's interactions by date");
+    assert_eq!(sort["isPreferred"], true);
+    assert_eq!(offered.len(), 2, "sort, and allow for Grace: {offered:#?}");
+    let (fixed, after) = apply(&mut client, &doc, NETWORK, sort, 2);
+    assert!(fixed.contains("  via @ada\n  2026-06-01 asked # reference\n  2026-07-15 helped\n"), "{fixed}");
+    assert!(!codes(&after).contains(&"unsorted-log"), "{after:#?}");
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn adding_how_you_met_clears_no_context() {
+    let mut client = LspClient::start();
+    let doc = uri("actions-context.kith");
+    client.open(&doc, NETWORK);
+    let diagnostics = client.diagnostics(&doc, 1);
+    let no_context = diagnostic(&diagnostics, "no-context");
+    let offered = actions(&mut client, &doc, &[no_context]);
+    let add = titled(&offered, "Add how you met Charles Babbage");
+    let (fixed, after) = apply(&mut client, &doc, NETWORK, add, 2);
+    assert!(fixed.ends_with("person charles \"Charles Babbage\"\n  org \"Engines\"\n  met 2026-11-25 \"…\"\n"), "{fixed}");
+    assert!(!codes(&after).contains(&"no-context"), "{after:#?}");
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn did_you_mean_replacements_are_preferred_quick_fixes() {
+    let mut client = LspClient::start();
+    let doc = uri("actions-typos.kith");
+    let text = "persn ada \"Ada\"\n  met 2019-04-02\nperson bob \"Bob\"\n  role Mentor\n  met 2020-01-01\n  emial bob@example.org\n  2026-01-01 cofee\n";
+    client.open(&doc, text);
+    let diagnostics = client.diagnostics(&doc, 1);
+    let mut all_edits = Vec::new();
+    for (code, title) in [
+        ("syntax", "Replace with `person`"),
+        ("invalid-value", "Replace with `mentor`"),
+        ("unknown-field", "Replace with `email`"),
+        ("unknown-kind", "Replace with `coffee`"),
+    ] {
+        let offered = actions(&mut client, &doc, &[diagnostic(&diagnostics, code)]);
+        assert_eq!(offered[0]["title"], title, "the suggestion comes first: {offered:#?}");
+        assert_eq!(offered[0]["isPreferred"], true);
+        all_edits.extend(offered[0]["edit"]["changes"][&doc].as_array().cloned().expect("edits"));
+    }
+    // All four together, as an editor's "fix all" applies them to version 1.
+    let current = apply_edits(text, &all_edits);
+    client.change(&doc, 2, json!([{ "text": current }]));
+    let after = client.diagnostics(&doc, 2);
+    assert_eq!(current, "person ada \"Ada\"\n  met 2019-04-02\nperson bob \"Bob\"\n  role mentor\n  met 2020-01-01\n  email bob@example.org\n  2026-01-01 coffee\n");
+    for code in ["syntax", "invalid-value", "unknown-field", "unknown-kind"] {
+        assert!(!codes(&after).contains(&code), "{code} remains: {after:#?}");
+    }
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn allowing_for_a_person_or_the_file_silences_the_lint() {
+    let mut client = LspClient::start();
+    let doc = uri("actions-allow.kith");
+    client.open(&doc, NETWORK);
+    let diagnostics = client.diagnostics(&doc, 1);
+
+    let unknown_role = diagnostic(&diagnostics, "unknown-role");
+    let offered = actions(&mut client, &doc, &[unknown_role]);
+    let allow = titled(&offered, "Allow `unknown-role` for Grace Hopper");
+    assert_eq!(allow.get("isPreferred"), None);
+    let (text, after) = apply(&mut client, &doc, NETWORK, allow, 2);
+    assert!(text.contains("  via @ada\n  allow unknown-role\n  2026-07-15 helped"), "{text}");
+    assert!(!codes(&after).contains(&"unknown-role"));
+
+    let stale = diagnostic(&after, "stale");
+    let offered = actions(&mut client, &doc, &[stale]);
+    let (text, after) = apply(&mut client, &doc, &text, titled(&offered, "Allow `stale` for Ada Lovelace 😀"), 3);
+    assert!(!codes(&after).contains(&"stale"), "{after:#?}");
+
+    let pillars: Vec<&Value> = after.iter().filter(|diagnostic| diagnostic["code"] == "empty-pillar").collect();
+    assert_eq!(pillars.len(), 2, "{after:#?}");
+    let offered = actions(&mut client, &doc, &pillars);
+    assert_eq!(offered.len(), 1, "one allow for both pillars: {offered:#?}");
+    assert_eq!(offered[0]["diagnostics"].as_array().map(Vec::len), Some(2));
+    let (text, after) = apply(&mut client, &doc, &text, titled(&offered, "Allow `empty-pillar` in this file"), 4);
+    assert!(text.starts_with("# my network\nset allow empty-pillar\n\nperson ada"), "{text}");
+    assert!(!codes(&after).contains(&"empty-pillar"), "{after:#?}");
+
+    let unfilled = diagnostic(&after, "unfilled-role");
+    let offered = actions(&mut client, &doc, &[unfilled]);
+    let (text, after) = apply(&mut client, &doc, &text, titled(&offered, "Allow `unfilled-role` in this file"), 5);
+    assert!(text.starts_with("# my network\nset allow empty-pillar, unfilled-role\n"), "{text}");
+    assert!(!codes(&after).contains(&"unfilled-role"), "{after:#?}");
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn crlf_files_get_crlf_edits() {
+    let mut client = LspClient::start();
+    let doc = uri("actions-crlf.kith");
+    let text = NETWORK.replace('\n', "\r\n");
+    client.open(&doc, &text);
+    let diagnostics = client.diagnostics(&doc, 1);
+    let offered = actions(&mut client, &doc, &[diagnostic(&diagnostics, "stale")]);
+    let (fixed, after) = apply(&mut client, &doc, &text, titled(&offered, "Log a coffee with Ada Lovelace 😀 today"), 2);
+    assert!(fixed.contains("  2026-05-02 email\r\n  2026-11-25 coffee\r\n\r\nperson grace"), "{fixed:?}");
+    assert!(!fixed.replace("\r\n", "").contains('\n'), "no bare LF was introduced");
+    assert!(!codes(&after).contains(&"stale"));
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn diagnostics_of_an_older_version_and_other_kinds_get_no_actions() {
+    let mut client = LspClient::start();
+    let doc = uri("actions-old.kith");
+    client.open(&doc, NETWORK);
+    let diagnostics = client.diagnostics(&doc, 1);
+    let stale = diagnostic(&diagnostics, "stale").clone();
+    client.change(&doc, 2, json!([{ "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } }, "text": "\n" }]));
+    client.diagnostics(&doc, 2);
+    assert_eq!(actions(&mut client, &doc, &[&stale]), Vec::<Value>::new(), "the lint moved a line down");
+    let refactors = client
+        .request(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": doc }, "range": stale["range"], "context": { "diagnostics": [], "only": ["refactor"] } }),
+        )
+        .expect("codeAction succeeds");
+    assert_eq!(refactors, json!([]));
+    assert!(client.shutdown_and_exit().success());
+}
