@@ -1,6 +1,7 @@
 //! End-to-end tests of navigation in `kith-lsp` over stdio: go-to-definition, references,
 //! rename of person ids, workspace symbols and semantic tokens.
 
+#[allow(dead_code)] // each test binary uses a part of the shared client
 mod support;
 
 use serde_json::{json, Value};
@@ -45,7 +46,15 @@ fn open(client: &mut LspClient, name: &str, text: &str) -> String {
 /// The (line, character) where each location starts.
 fn starts(locations: &Value) -> Vec<(u64, u64)> {
     let locations = locations.as_array().expect("an array of locations");
-    locations.iter().map(|location| (location["range"]["start"]["line"].as_u64().unwrap(), location["range"]["start"]["character"].as_u64().unwrap())).collect()
+    locations
+        .iter()
+        .map(|location| {
+            (
+                location["range"]["start"]["line"].as_u64().unwrap(),
+                location["range"]["start"]["character"].as_u64().unwrap(),
+            )
+        })
+        .collect()
 }
 
 /// The byte offset of a UTF-16 LSP position in `text`.
@@ -68,7 +77,13 @@ fn apply(text: &str, edit: &Value, doc: &str) -> String {
     let edits = edit["changes"][doc].as_array().expect("edits for the document");
     let mut spans: Vec<(usize, usize, &str)> = edits
         .iter()
-        .map(|edit| (offset(text, &edit["range"]["start"]), offset(text, &edit["range"]["end"]), edit["newText"].as_str().expect("new text")))
+        .map(|edit| {
+            (
+                offset(text, &edit["range"]["start"]),
+                offset(text, &edit["range"]["end"]),
+                edit["newText"].as_str().expect("new text"),
+            )
+        })
         .collect();
     spans.sort_by_key(|&(start, _, _)| std::cmp::Reverse(start));
     let mut result = text.to_string();
@@ -154,10 +169,14 @@ fn rename_changes_header_via_knows_and_mentions_and_leaves_no_unknown_reference(
 fn renames_to_bad_or_taken_ids_and_of_non_people_are_refused() {
     let mut client = LspClient::start();
     let doc = open(&mut client, "refused.kith", NETWORK);
-    let rename_to = |new_name: &str| json!({ "textDocument": { "uri": doc }, "position": position(5, 8), "newName": new_name });
+    let rename_to =
+        |new_name: &str| json!({ "textDocument": { "uri": doc }, "position": position(5, 8), "newName": new_name });
     let invalid = client.request("textDocument/rename", rename_to("Ada")).expect_err("capitals are refused");
     assert_eq!(invalid["code"], -32602);
-    assert_eq!(invalid["message"], "`Ada` is not a valid id: use lower-case letters, digits, - and _; did you mean `ada`?");
+    assert_eq!(
+        invalid["message"],
+        "`Ada` is not a valid id: use lower-case letters, digits, - and _; did you mean `ada`?"
+    );
     let taken = client.request("textDocument/rename", rename_to("grace")).expect_err("grace is taken");
     assert_eq!(taken["code"], -32602);
     assert_eq!(taken["message"], "`grace` is already Grace Hopper's id");
@@ -180,8 +199,12 @@ fn workspace_symbols_search_people_in_every_open_document() {
     let first = open(&mut client, "first.kith", NETWORK);
     let second = open(&mut client, "second.kith", "person adele \"Adele Goldberg\"\n  role expert\n  met 2020-01-01\n");
     let symbols = client.request("workspace/symbol", json!({ "query": "GOLDB" })).expect("symbols");
-    let found: Vec<(&str, &str)> =
-        symbols.as_array().expect("symbols").iter().map(|symbol| (symbol["name"].as_str().unwrap(), symbol["location"]["uri"].as_str().unwrap())).collect();
+    let found: Vec<(&str, &str)> = symbols
+        .as_array()
+        .expect("symbols")
+        .iter()
+        .map(|symbol| (symbol["name"].as_str().unwrap(), symbol["location"]["uri"].as_str().unwrap()))
+        .collect();
     assert_eq!(found, [("Adele Goldberg (@adele)", second.as_str())]);
     let by_name = client.request("workspace/symbol", json!({ "query": "hopper" })).expect("symbols");
     assert_eq!(by_name[0]["name"], "Grace Hopper (@grace)");
@@ -202,7 +225,8 @@ fn workspace_symbols_search_people_in_every_open_document() {
 #[test]
 fn semantic_tokens_decode_to_utf16_positions_and_legend_types() {
     let mut client = LspClient::start();
-    let legend: Vec<String> = client.initialize_result["capabilities"]["semanticTokensProvider"]["legend"]["tokenTypes"]
+    let legend: Vec<String> = client.initialize_result["capabilities"]["semanticTokensProvider"]["legend"]
+        ["tokenTypes"]
         .as_array()
         .expect("a legend")
         .iter()
@@ -210,8 +234,10 @@ fn semantic_tokens_decode_to_utf16_positions_and_legend_types() {
         .collect();
     let text = "person zoe \"Zoë 😀\" # 😀 note\n  via @zoe\n  2026-03-14 call! \"😀 with @zoe\"\n";
     let doc = open(&mut client, "tokens.kith", text);
-    let tokens = client.request("textDocument/semanticTokens/full", json!({ "textDocument": { "uri": doc } })).expect("tokens");
-    let data: Vec<u64> = tokens["data"].as_array().expect("data").iter().map(|number| number.as_u64().expect("a number")).collect();
+    let tokens =
+        client.request("textDocument/semanticTokens/full", json!({ "textDocument": { "uri": doc } })).expect("tokens");
+    let data: Vec<u64> =
+        tokens["data"].as_array().expect("data").iter().map(|number| number.as_u64().expect("a number")).collect();
     assert_eq!(data.len() % 5, 0);
     let (mut line, mut column) = (0, 0);
     let mut decoded = Vec::new();

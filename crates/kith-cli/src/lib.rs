@@ -8,6 +8,7 @@ mod output;
 mod rules;
 mod status;
 mod today;
+mod write;
 
 use args::{Cli, Command};
 use clap::Parser;

@@ -60,7 +60,9 @@ enum TokenKind {
     Word,
     Comma,
     /// A string literal; `closed` when its closing quote is on the line.
-    String { closed: bool },
+    String {
+        closed: bool,
+    },
     Comment,
 }
 
@@ -108,7 +110,9 @@ pub fn context_at(text: &str, offset: usize) -> Option<CursorContext> {
     let indented = line.starts_with([' ', '\t']);
     let directive = directive_for(text, line_start);
     let words: Vec<&str> = before.iter().map(|token| &text[token.span.range()]).collect();
-    let last_is_separator = |keyword_len: usize| words.len() == keyword_len || before.last().is_some_and(|token| token.kind == TokenKind::Comma);
+    let last_is_separator = |keyword_len: usize| {
+        words.len() == keyword_len || before.last().is_some_and(|token| token.kind == TokenKind::Comma)
+    };
     let plain = |slot: Slot| Some(CursorContext { slot, word, directive, listed: Vec::new() });
     // A list slot (`role a, b`): `keywords` words start the line before its items.
     let list = |slot: Slot, keywords: usize| {
@@ -146,7 +150,9 @@ pub fn context_at(text: &str, offset: usize) -> Option<CursorContext> {
         (Some(Owner::Person), ["tags", ..]) if last_is_separator(1) => list(Slot::Tag, 1),
         (Some(Owner::Person), ["allow", ..]) if last_is_separator(1) => list(Slot::RuleCode, 1),
         (Some(Owner::Person), ["via"]) => list(Slot::PersonReference { at_sign: false }, 1),
-        (Some(Owner::Person), ["knows", ..]) if last_is_separator(1) => list(Slot::PersonReference { at_sign: false }, 1),
+        (Some(Owner::Person), ["knows", ..]) if last_is_separator(1) => {
+            list(Slot::PersonReference { at_sign: false }, 1)
+        }
         (Some(Owner::Role), []) => plain(Slot::RoleDeclarationField),
         (Some(Owner::Role), ["pillar"]) => plain(Slot::Pillar),
         _ => None,
@@ -191,17 +197,18 @@ fn inside_string(token: &Token, cursor: usize) -> bool {
 /// Inside a string only an `@` mention can be completed: `@` not glued to a word before it
 /// (so `ada@example.org` is no mention), then id characters up to the cursor.
 fn mention(text: &str, string: &Token, cursor: usize, directive: Option<Span>) -> Option<CursorContext> {
-    let string_span = string.span;
-    let content_end = match string.kind {
-        TokenKind::String { closed: true } => string_span.end - 1,
-        _ => string_span.end,
+    let (opening, content_end) = match string.kind {
+        TokenKind::String { closed: true } => (string.span.start, string.span.end - 1),
+        _ => (string.span.start, string.span.end),
     };
-    let word = word_around(text, string_span.start + 1, content_end, cursor);
+    let word = word_around(text, opening + 1, content_end, cursor);
     let bytes = text.as_bytes();
-    let string = string_span;
-    let at = word.start.checked_sub(1).filter(|&at| at > string.start && bytes[at] == b'@')?;
-    let glued = at > string.start + 1 && (is_id_char(bytes[at - 1]) || bytes[at - 1] == b'.');
-    if glued || !text[word.range()].bytes().all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-' || byte == b'_') {
+    let at = word.start.checked_sub(1).filter(|&at| at > opening && bytes[at] == b'@')?;
+    let glued = at > opening + 1 && (is_id_char(bytes[at - 1]) || bytes[at - 1] == b'.');
+    let typed = &text[word.range()];
+    let is_id_so_far =
+        typed.bytes().all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-' || byte == b'_');
+    if glued || !is_id_so_far {
         return None;
     }
     Some(CursorContext { slot: Slot::PersonReference { at_sign: true }, word, directive, listed: Vec::new() })
@@ -359,8 +366,14 @@ mod tests {
 
     #[test]
     fn person_references_after_an_at_sign_or_on_via_and_knows_lines() {
-        assert_eq!(at(&format!("{PERSON}  via @gr|")), Some((Slot::PersonReference { at_sign: true }, "gr".to_string(), vec![])));
-        assert_eq!(at(&format!("{PERSON}  via |")), Some((Slot::PersonReference { at_sign: false }, String::new(), vec![])));
+        assert_eq!(
+            at(&format!("{PERSON}  via @gr|")),
+            Some((Slot::PersonReference { at_sign: true }, "gr".to_string(), vec![]))
+        );
+        assert_eq!(
+            at(&format!("{PERSON}  via |")),
+            Some((Slot::PersonReference { at_sign: false }, String::new(), vec![]))
+        );
         assert_eq!(
             at(&format!("{PERSON}  knows @grace, @|")),
             Some((Slot::PersonReference { at_sign: true }, String::new(), vec!["grace".to_string()]))
@@ -374,7 +387,10 @@ mod tests {
         let expected = Some((Slot::PersonReference { at_sign: true }, "gra".to_string(), vec![]));
         assert_eq!(at(&format!("{PERSON}  2026-07-15 helped \"Introduced @gra|\"")), expected);
         assert_eq!(at(&format!("{PERSON}  note \"with @gra|")), expected);
-        assert_eq!(at(&format!("{PERSON}  note \"(@gra|ce)\"")), Some((Slot::PersonReference { at_sign: true }, "grace".to_string(), vec![])));
+        assert_eq!(
+            at(&format!("{PERSON}  note \"(@gra|ce)\"")),
+            Some((Slot::PersonReference { at_sign: true }, "grace".to_string(), vec![]))
+        );
         assert_eq!(slot(&format!("{PERSON}  note \"write to ada@ex|\"")), None);
         assert_eq!(slot(&format!("{PERSON}  note \"just |text\"")), None);
         assert_eq!(slot(&format!("{PERSON}  note \"@grace\" |")), None, "after the closing quote");

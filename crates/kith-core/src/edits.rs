@@ -26,8 +26,7 @@ pub fn log_interaction(text: &str, person: &Person, date: Date, entry: &str) -> 
     let last_on_or_before = person
         .interactions
         .iter()
-        .filter(|interaction| interaction.date.value.is_some_and(|logged| logged <= date))
-        .last();
+        .rfind(|interaction| interaction.date.value.is_some_and(|logged| logged <= date));
     let anchor = match last_on_or_before {
         Some(interaction) => interaction.span.start,
         None => field_anchor(person, None),
@@ -44,10 +43,10 @@ pub fn add_field(text: &str, person: &Person, field: FieldName, value: &str) -> 
     insert_line_after(text, anchor, &line)
 }
 
-/// Adds `met DATE "…"` for a person without context. The date is that of the earliest
-/// interaction logged on or before today (you knew them by then), else today: a real date,
-/// so the fix adds no error, and never one that hides an overdue relationship behind a
-/// made-up recent meeting when the log says otherwise.
+/// Adds `met DATE "…"` for a person without context, in canonical field order. The date is
+/// that of the earliest interaction logged on or before today (you knew them by then), else
+/// today, for the user to correct: a real date, so the fix adds no error. (As `met` stands in
+/// for a missing meaningful interaction, on a log with none it also resets `stale`.)
 pub fn add_how_you_met(text: &str, person: &Person, today: Date) -> TextEdit {
     let earliest = person
         .interactions
@@ -139,10 +138,8 @@ fn field_anchor(person: &Person, field: Option<FieldName>) -> usize {
     person
         .fields
         .iter()
-        .filter(|line| line.span.start < log_start)
         // An unknown field name has no canonical place; the new line goes below it.
-        .filter(|line| line.field.is_none_or(|name| canonical_rank(name) <= limit))
-        .last()
+        .rfind(|line| line.span.start < log_start && line.field.is_none_or(|name| canonical_rank(name) <= limit))
         .map_or(person.header.start, |line| line.span.start)
 }
 
@@ -435,5 +432,71 @@ mod tests {
         assert_eq!(fixed, "set allow stale, no-context\nperson ada \"Ada\"\n  role mentor\n");
         assert!(!codes(&fixed).contains(&"no-context"));
         assert_eq!(file_allowed(&fixed, "stale"), None);
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// A person whose body mixes interactions (random dates around month ends), field
+        /// lines, comment-only and blank lines, with a random indentation and line ending.
+        fn person_text() -> impl Strategy<Value = String> {
+            let line = prop_oneof![
+                4 => (2025i16..=2027, 1i8..=12, prop_oneof![Just(1i8), Just(28), Just(29), Just(30), Just(31)], 0..3usize)
+                    .prop_map(|(year, month, day, comment)| {
+                        let day = day.min(date(year, month, 1).days_in_month());
+                        let comment = ["", " # why", "  # 😀"][comment];
+                        format!("{} call \"note\"{comment}", date(year, month, day))
+                    }),
+                1 => Just("note \"x\"".to_string()),
+                1 => Just("# aside".to_string()),
+                1 => Just(String::new()),
+            ];
+            (prop::collection::vec(line, 0..8), prop_oneof![Just("  "), Just("\t"), Just("    ")], any::<bool>(), any::<bool>())
+                .prop_map(|(lines, indent, crlf, final_newline)| {
+                    let newline = if crlf { "\r\n" } else { "\n" };
+                    let mut text = format!("person ada \"Ada\"{newline}  role mentor");
+                    for line in lines {
+                        text.push_str(newline);
+                        if !line.is_empty() {
+                            text.push_str(indent);
+                            text.push_str(&line);
+                        }
+                    }
+                    if final_newline {
+                        text.push_str(newline);
+                    }
+                    text
+                })
+        }
+
+        fn lines_sorted(text: &str) -> Vec<&str> {
+            let mut lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+            lines.sort_unstable();
+            lines
+        }
+
+        proptest! {
+            #[test]
+            fn sorting_leaves_a_sorted_log_with_the_same_lines(text in person_text()) {
+                let fixed = sorted(&text);
+                prop_assert!(!codes(&fixed).contains(&"unsorted-log"), "{:?}", fixed);
+                prop_assert_eq!(lines_sorted(&fixed), lines_sorted(&text));
+                let sorted_again = sorted(&fixed);
+                prop_assert_eq!(sorted_again, fixed.clone(), "sorting twice changes nothing");
+            }
+
+            #[test]
+            fn logging_into_a_sorted_log_keeps_it_sorted(text in person_text(), day in 0i32..1000) {
+                let on = date(2025, 1, 1).checked_add(jiff::Span::new().days(day)).expect("in range");
+                let before = sorted(&text);
+                let after = logged(&before, "ada", on);
+                prop_assert!(!codes(&after).contains(&"unsorted-log"), "{:?}", after);
+                let count = |text: &str| network(text).person("ada").map_or(0, |person| person.interactions.len());
+                prop_assert_eq!(count(&after), count(&before) + 1);
+                let crlf = before.contains("\r\n");
+                prop_assert_eq!(after.contains('\n') && !after.replace("\r\n", "").contains('\n'), crlf);
+            }
+        }
     }
 }

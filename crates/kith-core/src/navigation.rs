@@ -202,7 +202,7 @@ person grace \"Grace Hopper\"
         symbol_at(&analysis.network, offset)
     }
 
-    fn written<'a>(source: &'a str, spans: impl IntoIterator<Item = Span>) -> Vec<&'a str> {
+    fn written(source: &str, spans: impl IntoIterator<Item = Span>) -> Vec<&str> {
         spans.into_iter().map(|span| &source[span.range()]).collect()
     }
 
@@ -241,7 +241,10 @@ person grace \"Grace Hopper\"
             declaration(&analysis.network, &analysis.catalog, &symbol)
         };
         let elder = declaration_of("elder\n").expect("elder is declared");
-        assert_eq!(elder, Span::new(NETWORK.find("elder \"").expect("header"), NETWORK.find("elder \"").expect("header") + 5));
+        assert_eq!(
+            elder,
+            Span::new(NETWORK.find("elder \"").expect("header"), NETWORK.find("elder \"").expect("header") + 5)
+        );
         let family = declaration_of("family\n").expect("family is declared");
         assert_eq!(family.start, NETWORK.find("family \"").expect("header"));
         assert_eq!(declaration_of("mentor"), None, "a built-in role the file does not declare");
@@ -300,13 +303,23 @@ person grace \"Grace Hopper\"
         let analysis = crate::check(NETWORK, TODAY);
         let network = &analysis.network;
         let invalid = rename_person(network, "ada", "Ava").expect_err("capitals");
-        assert_eq!(invalid.to_string(), "`Ava` is not a valid id: use lower-case letters, digits, - and _; did you mean `ava`?");
+        assert_eq!(
+            invalid.to_string(),
+            "`Ava` is not a valid id: use lower-case letters, digits, - and _; did you mean `ava`?"
+        );
         let taken = rename_person(network, "ada", "grace").expect_err("grace exists");
         assert_eq!(taken.to_string(), "`grace` is already Grace Hopper's id");
         let taken_suggestion = rename_person(network, "ada", "Grace").expect_err("capitals");
         assert_eq!(taken_suggestion, RenameError::InvalidId { given: "Grace".to_string(), suggestion: None });
         let hopeless = rename_person(network, "ada", "42").expect_err("digits only");
-        assert_eq!(hopeless.to_string(), "`42` is not a valid id: use lower-case letters, digits, - and _, starting with a letter");
-        assert_eq!(rename_person(network, "ada", "ada").map(|spans| spans.len()), Ok(3), "renaming to itself is harmless");
+        assert_eq!(
+            hopeless.to_string(),
+            "`42` is not a valid id: use lower-case letters, digits, - and _, starting with a letter"
+        );
+        assert_eq!(
+            rename_person(network, "ada", "ada").map(|spans| spans.len()),
+            Ok(3),
+            "renaming to itself is harmless"
+        );
     }
 }

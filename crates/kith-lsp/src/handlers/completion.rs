@@ -78,7 +78,12 @@ pub fn completions(snapshot: &Snapshot, offset: usize, snippets: bool) -> Option
     Some(items)
 }
 
-fn item(label: &str, kind: CompletionItemKind, detail: impl Into<String>, documentation: impl Into<String>) -> CompletionItem {
+fn item(
+    label: &str,
+    kind: CompletionItemKind,
+    detail: impl Into<String>,
+    documentation: impl Into<String>,
+) -> CompletionItem {
     CompletionItem {
         label: label.to_string(),
         kind: Some(kind),
@@ -120,7 +125,12 @@ fn person_line(snapshot: &Snapshot, context: &CursorContext, snippets: bool) -> 
         .filter(|spec| !already_given(spec))
         .map(|spec| {
             let repeats = if spec.repeats { "May be given several times." } else { "Given once." };
-            item(spec.keyword, CompletionItemKind::FIELD, spec.value, format!("{} {repeats}", sentence(spec.description)))
+            item(
+                spec.keyword,
+                CompletionItemKind::FIELD,
+                spec.value,
+                format!("{} {repeats}", sentence(spec.description)),
+            )
         })
         .collect();
     let today = snapshot.today.to_string();
@@ -177,9 +187,16 @@ fn kinds() -> Vec<CompletionItem> {
         .map(|kind| {
             let effect = match kind.depth {
                 Depth::Meaningful => "Meaningful: resets the staleness clock.".to_string(),
-                Depth::Light => format!("Light: does not reset the staleness clock; `{}!` counts one as meaningful.", kind.id),
+                Depth::Light => {
+                    format!("Light: does not reset the staleness clock; `{}!` counts one as meaningful.", kind.id)
+                }
             };
-            item(kind.id, CompletionItemKind::EVENT, kind.depth.as_str(), format!("{} {effect}", sentence(kind.description)))
+            item(
+                kind.id,
+                CompletionItemKind::EVENT,
+                kind.depth.as_str(),
+                format!("{} {effect}", sentence(kind.description)),
+            )
         })
         .collect()
 }
@@ -209,7 +226,8 @@ fn people(snapshot: &Snapshot, context: &CursorContext, at_sign: bool) -> Vec<Co
                 about.push(format!("Last meaningful: {} on {}", last.what, last.date));
             }
             let mut completion = item(id, CompletionItemKind::REFERENCE, person.display_name(), about.join("  \n"));
-            completion.label_details = Some(CompletionItemLabelDetails { detail: None, description: Some(person.display_name().to_string()) });
+            completion.label_details =
+                Some(CompletionItemLabelDetails { detail: None, description: Some(person.display_name().to_string()) });
             if !at_sign {
                 completion.insert_text = Some(format!("@{id}"));
             }
@@ -226,12 +244,18 @@ fn tags(snapshot: &Snapshot, context: &CursorContext) -> Vec<CompletionItem> {
             *counts.entry(tag.name.as_str()).or_default() += 1;
         }
     }
-    let mut used: Vec<(&str, usize)> = counts.into_iter().filter(|(tag, _)| !context.listed.iter().any(|listed| listed == tag)).collect();
+    let mut used: Vec<(&str, usize)> =
+        counts.into_iter().filter(|(tag, _)| !context.listed.iter().any(|listed| listed == tag)).collect();
     used.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
     used.into_iter()
         .map(|(tag, count)| {
             let people = if count == 1 { "1 person".to_string() } else { format!("{count} people") };
-            item(tag, CompletionItemKind::VALUE, format!("tag of {people}"), format!("A tag already used in this file, by {people}."))
+            item(
+                tag,
+                CompletionItemKind::VALUE,
+                format!("tag of {people}"),
+                format!("A tag already used in this file, by {people}."),
+            )
         })
         .collect()
 }
@@ -267,7 +291,12 @@ fn rule_codes(context: &CursorContext) -> Vec<CompletionItem> {
         .filter(|info| !context.listed.iter().any(|listed| listed == info.code))
         .map(|info| {
             let severity = info.severity.to_string();
-            item(info.code, CompletionItemKind::CONSTANT, info.summary, format!("{} Default severity: {severity}.", sentence(info.summary)))
+            item(
+                info.code,
+                CompletionItemKind::CONSTANT,
+                info.summary,
+                format!("{} Default severity: {severity}.", sentence(info.summary)),
+            )
         })
         .collect()
 }
@@ -474,7 +503,10 @@ person grace \"Grace Hopper\"
         let items = items.expect("rules");
         assert!(!labels(&items).contains(&"no-context"));
         let stale = find(&items, "stale");
-        assert_eq!(stale.detail.as_deref(), Some(kith_core::rules::rule("stale").expect("stale exists").info().summary));
+        assert_eq!(
+            stale.detail.as_deref(),
+            Some(kith_core::rules::rule("stale").expect("stale exists").info().summary)
+        );
         let (_, items) = complete(&format!("{NETWORK}  allow |"));
         assert!(labels(&items.expect("rules")).contains(&"one-sided"));
     }

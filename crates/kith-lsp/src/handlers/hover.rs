@@ -69,7 +69,10 @@ pub fn hover(snapshot: &Snapshot, offset: usize) -> Option<Hover> {
     }
     let range = range?;
     Some(Hover {
-        contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: sections.join("\n\n---\n\n") }),
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: sections.join("\n\n---\n\n"),
+        }),
         range: Some(snapshot.positions().range(range)),
     })
 }
@@ -100,7 +103,9 @@ fn words(analysis: &Analysis) -> Vec<(Subject<'_>, Span)> {
                 words.push((Subject::Field(name.spec()), field.name.span));
             }
             if let (Some(FieldName::Allow), FieldValue::Allow(codes)) = (field.field, &field.value) {
-                words.extend(codes.iter().filter_map(|code| Some((Subject::Rule(rules::rule(&code.name)?.info()), code.span()))));
+                words.extend(
+                    codes.iter().filter_map(|code| Some((Subject::Rule(rules::rule(&code.name)?.info()), code.span()))),
+                );
             }
         }
         for interaction in &person.interactions {
@@ -175,8 +180,12 @@ fn describe(snapshot: &Snapshot, subject: &Subject<'_>) -> Option<String> {
             let kind = vocabulary::kind(name)?;
             let effect = match (kind.depth, marked) {
                 (Depth::Meaningful, _) => "It resets the staleness clock.".to_string(),
-                (Depth::Light, true) => "Light by default, but marked meaningful with `!`: it resets the staleness clock.".to_string(),
-                (Depth::Light, false) => format!("It does not reset the staleness clock; `{}!` marks one as meaningful.", kind.id),
+                (Depth::Light, true) => {
+                    "Light by default, but marked meaningful with `!`: it resets the staleness clock.".to_string()
+                }
+                (Depth::Light, false) => {
+                    format!("It does not reset the staleness clock; `{}!` marks one as meaningful.", kind.id)
+                }
             };
             format!("**{}** — {} interaction\n\n{} {effect}", kind.id, kind.depth.as_str(), sentence(kind.description))
         }
@@ -195,7 +204,9 @@ fn describe(snapshot: &Snapshot, subject: &Subject<'_>) -> Option<String> {
             };
             format!("**{}** `{}` — setting{default}\n\n{}", spec.key, spec.value, sentence(spec.description))
         }
-        Subject::Rule(info) => format!("**{}** — rule ({} by default)\n\n{}", info.code, info.severity, sentence(info.summary)),
+        Subject::Rule(info) => {
+            format!("**{}** — rule ({} by default)\n\n{}", info.code, info.severity, sentence(info.summary))
+        }
     })
 }
 
@@ -231,7 +242,9 @@ fn person_card(snapshot: &Snapshot, person: &Person) -> String {
         let source = match &fresh.cadence.source {
             CadenceSource::Person => "their own `every`".to_string(),
             CadenceSource::Role(role) => format!("the `every` of the role `{role}`"),
-            CadenceSource::Default if analysis.network.setting_lines.iter().any(|line| line.key.text == "stale-after") => {
+            CadenceSource::Default
+                if analysis.network.setting_lines.iter().any(|line| line.key.text == "stale-after") =>
+            {
                 "the file's `stale-after`".to_string()
             }
             CadenceSource::Default => "the default `stale-after`".to_string(),
@@ -242,9 +255,15 @@ fn person_card(snapshot: &Snapshot, person: &Person) -> String {
     }
     match &fresh.last {
         Some(last) if last.what == "met" => {
-            facts.push(format!("Last meaningful: none logged; met on {} ({} ago)", last.date, elapsed(last.date, today)));
+            facts.push(format!(
+                "Last meaningful: none logged; met on {} ({} ago)",
+                last.date,
+                elapsed(last.date, today)
+            ));
         }
-        Some(last) => facts.push(format!("Last meaningful: {} on {} ({} ago)", last.what, last.date, elapsed(last.date, today))),
+        Some(last) => {
+            facts.push(format!("Last meaningful: {} on {} ({} ago)", last.what, last.date, elapsed(last.date, today)))
+        }
         None => facts.push("Last meaningful: none logged, and no `met` date".to_string()),
     }
     if fresh.tracked {
@@ -381,7 +400,10 @@ person charles \"Charles Babbage\"
         let snapshot = snapshot(NETWORK);
         let (mentor, word) = hover_on(&snapshot, "mentor", 0, 2).expect("mentor");
         assert_eq!(word, "mentor");
-        assert!(mentor.starts_with("**mentor** — role in pillar `pathfinders`\n\nHas walked the road ahead of you"), "{mentor}");
+        assert!(
+            mentor.starts_with("**mentor** — role in pillar `pathfinders`\n\nHas walked the road ahead of you"),
+            "{mentor}"
+        );
         assert!(mentor.contains("Built in; played by Ada Lovelace."), "{mentor}");
         let (investor, _) = hover_on(&snapshot, "investor \"", 0, 0).expect("the declaration");
         assert!(investor.contains("Backs my ventures") && investor.contains("every 2 months"), "{investor}");
@@ -422,7 +444,10 @@ person charles \"Charles Babbage\"
         let snapshot = snapshot("person ada \"Ada\"\n  role mentr\n  met 2020-01-01\n");
         let (markdown, word) = hover_on(&snapshot, "mentr", 0, 1).expect("the diagnostic is explained");
         assert_eq!(word, "mentr");
-        assert!(markdown.starts_with("**unknown-role** (error): A role that is neither built in nor declared"), "{markdown}");
+        assert!(
+            markdown.starts_with("**unknown-role** (error): A role that is neither built in nor declared"),
+            "{markdown}"
+        );
         assert!(markdown.contains("**Fix.** Correct the spelling (`mentor`) or declare the role"), "{markdown}");
         assert!(!markdown.contains("## Why"), "only the fix section: {markdown}");
     }

@@ -27,7 +27,8 @@ impl DocumentRequest for References {
 pub fn references(snapshot: &Snapshot, position: Position, include_declaration: bool) -> Option<Vec<Location>> {
     let positions = snapshot.positions();
     let network = &snapshot.analysis.network;
-    let symbol = navigation::symbol_at(network, positions.offset(position)).filter(|symbol| symbol.kind == SymbolKind::Person)?;
+    let symbol = navigation::symbol_at(network, positions.offset(position))
+        .filter(|symbol| symbol.kind == SymbolKind::Person)?;
     let locations = navigation::person_occurrences(network, &symbol.id)
         .into_iter()
         .filter(|occurrence| include_declaration || !occurrence.is_declaration())
@@ -41,7 +42,8 @@ mod tests {
     use super::*;
     use crate::handlers::testing::{position_of, snapshot};
 
-    const TEXT: &str = "person ada \"Ada\"\n\nperson grace \"Grace\"\n  via @ada\n  knows @ada\n  note \"met @ada, @bob\"\n";
+    const TEXT: &str =
+        "person ada \"Ada\"\n\nperson grace \"Grace\"\n  via @ada\n  knows @ada\n  note \"met @ada, @bob\"\n";
 
     fn lines(locations: &[Location]) -> Vec<(u32, u32)> {
         locations.iter().map(|location| (location.range.start.line, location.range.start.character)).collect()

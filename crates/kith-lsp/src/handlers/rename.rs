@@ -20,7 +20,11 @@ impl FallibleDocumentRequest for PrepareRename {
         &params.text_document.uri
     }
 
-    fn run(snapshot: &Snapshot, _: &Config, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+    fn run(
+        snapshot: &Snapshot,
+        _: &Config,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
         prepare_rename(snapshot, params.position)
     }
 }
@@ -79,14 +83,18 @@ mod tests {
     use super::*;
     use crate::handlers::testing::{position_of, snapshot};
 
-    const TEXT: &str = "person ada \"Ada\"\n\nperson grace \"Grace Hopper\"\n  role mentor\n  via @ada\n  note \"😀 @ada\"\n";
+    const TEXT: &str =
+        "person ada \"Ada\"\n\nperson grace \"Grace Hopper\"\n  role mentor\n  via @ada\n  note \"😀 @ada\"\n";
 
     #[test]
     fn prepare_gives_the_id_without_the_at_sign() {
         let snapshot = snapshot(TEXT);
         let response = prepare_rename(&snapshot, position_of(&snapshot, "@ada\"", 0)).expect("no error");
         let expected = Range::new(Position::new(5, 12), Position::new(5, 15));
-        assert_eq!(response, Some(PrepareRenameResponse::RangeWithPlaceholder { range: expected, placeholder: "ada".to_string() }));
+        assert_eq!(
+            response,
+            Some(PrepareRenameResponse::RangeWithPlaceholder { range: expected, placeholder: "ada".to_string() })
+        );
     }
 
     #[test]
@@ -103,9 +111,12 @@ mod tests {
         let edit = rename(&snapshot, position_of(&snapshot, "ada \"Ada", 0), "ava").expect("ava is free");
         let changes = edit.changes.expect("plain changes");
         let edits = &changes[&snapshot.uri];
-        let starts: Vec<(u32, u32)> = edits.iter().map(|edit| (edit.range.start.line, edit.range.start.character)).collect();
+        let starts: Vec<(u32, u32)> =
+            edits.iter().map(|edit| (edit.range.start.line, edit.range.start.character)).collect();
         assert_eq!(starts, [(0, 7), (4, 7), (5, 12)]);
-        assert!(edits.iter().all(|edit| edit.new_text == "ava" && edit.range.end.character == edit.range.start.character + 3));
+        assert!(edits
+            .iter()
+            .all(|edit| edit.new_text == "ava" && edit.range.end.character == edit.range.start.character + 3));
     }
 
     #[test]
@@ -116,7 +127,10 @@ mod tests {
         assert_eq!(taken.code, tower_lsp_server::jsonrpc::ErrorCode::InvalidParams);
         assert_eq!(taken.message, "`grace` is already Grace Hopper's id");
         let invalid = rename(&snapshot, at, "Ava").expect_err("capitals");
-        assert_eq!(invalid.message, "`Ava` is not a valid id: use lower-case letters, digits, - and _; did you mean `ava`?");
+        assert_eq!(
+            invalid.message,
+            "`Ava` is not a valid id: use lower-case letters, digits, - and _; did you mean `ava`?"
+        );
         assert!(rename(&snapshot, position_of(&snapshot, "note", 0), "x").is_err());
     }
 }

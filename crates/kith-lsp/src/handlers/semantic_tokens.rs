@@ -223,10 +223,30 @@ mod tests {
     fn every_capture_of_the_highlight_query_is_mapped_or_deliberately_dropped() {
         for name in highlights().query.capture_names() {
             let known = TokenType::of_capture(name).is_some() || name.starts_with("punctuation");
-            assert!(known, "the highlight query's `@{name}` has no semantic token type: map it in TokenType::of_capture");
+            assert!(
+                known,
+                "the highlight query's `@{name}` has no semantic token type: map it in TokenType::of_capture"
+            );
         }
-        assert_eq!(TokenType::Operator.index() as usize, TOKEN_TYPES.len() - 1, "TokenType and TOKEN_TYPES agree");
-        assert_eq!(TOKEN_TYPES[TokenType::EnumMember.index() as usize], SemanticTokenType::ENUM_MEMBER);
+    }
+
+    #[test]
+    fn each_token_type_indexes_its_legend_entry() {
+        let pairs = [
+            (TokenType::Keyword, SemanticTokenType::KEYWORD),
+            (TokenType::Property, SemanticTokenType::PROPERTY),
+            (TokenType::String, SemanticTokenType::STRING),
+            (TokenType::Number, SemanticTokenType::NUMBER),
+            (TokenType::Comment, SemanticTokenType::COMMENT),
+            (TokenType::Function, SemanticTokenType::FUNCTION),
+            (TokenType::Variable, SemanticTokenType::VARIABLE),
+            (TokenType::EnumMember, SemanticTokenType::ENUM_MEMBER),
+            (TokenType::Operator, SemanticTokenType::OPERATOR),
+        ];
+        assert_eq!(pairs.len(), TOKEN_TYPES.len());
+        for (token_type, legend_entry) in pairs {
+            assert_eq!(TOKEN_TYPES[token_type.index() as usize], legend_entry);
+        }
     }
 
     #[test]
@@ -256,6 +276,17 @@ mod tests {
                 (6, 7, 5, "variable", DECLARATION),
                 (6, 13, 3, "string", 0),
             ]
+        );
+    }
+
+    #[test]
+    fn declared_roles_and_pillars_are_declarations() {
+        let text = "pillar home \"family\"\nrole elder \"wise\"\n  pillar home\n";
+        let tokens = decoded(&semantic_tokens(&snapshot(text)));
+        let ids: Vec<_> = tokens.into_iter().filter(|token| token.3 == "enumMember").collect();
+        assert_eq!(
+            ids,
+            [(0, 7, 4, "enumMember", DECLARATION), (1, 5, 5, "enumMember", DECLARATION), (2, 9, 4, "enumMember", 0)]
         );
     }
 

@@ -20,7 +20,9 @@ pub fn workspace_symbols(snapshots: &[Snapshot], query: &str) -> Vec<WorkspaceSy
             let Some(id) = &person.id else { continue };
             let display_name = person.name.as_ref().map(|name| name.value.as_str());
             let candidates = std::iter::once(id.name.as_str()).chain(display_name);
-            let Some(score) = candidates.filter_map(|candidate| matcher.fuzzy_match(candidate, query)).max() else { continue };
+            let Some(score) = candidates.filter_map(|candidate| matcher.fuzzy_match(candidate, query)).max() else {
+                continue;
+            };
             let name = match display_name {
                 Some(display_name) => format!("{display_name} (@{})", id.name),
                 None => format!("@{}", id.name),

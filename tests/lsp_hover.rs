@@ -1,0 +1,210 @@
+//! End-to-end tests of `textDocument/hover` through a real LSP client over stdio: the person
+//! card from each place a person is named, the description of every other kind of word,
+//! and the explanation of the diagnostics under the cursor.
+
+#[allow(dead_code)] // each test binary uses a part of the shared client
+mod support;
+
+use serde_json::{json, Value};
+use support::lsp_client::{uri, LspClient};
+
+const NETWORK: &str = "\
+set stale-after 6m
+
+role investor \"backs my ventures\"
+  pillar promoters
+  every 2m
+
+person ada \"Ada Lovelace\"
+  role mentor, truth-teller
+  org \"Analytical Engines Ltd\"
+  title \"Countess\"
+  met 2019-04-02 \"PyCon Berlin\"
+  2026-03-14 coffee \"Talked through the board offer\"
+  2026-05-02 email \"Sent her my draft\"
+
+person grace \"Grace Hopper\"
+  role investor
+  via @ada
+  2026-10-01 call \"Introduced her to @ada's team\"
+";
+
+/// A client with `NETWORK` open and its diagnostics read.
+fn open_network() -> (LspClient, String) {
+    let mut client = LspClient::start();
+    let doc = uri("hover.kith");
+    client.open(&doc, NETWORK);
+    client.diagnostics(&doc, 1);
+    (client, doc)
+}
+
+/// The hover `delta` characters into the `nth` occurrence of `needle` in `text`.
+fn hover_at(client: &mut LspClient, doc: &str, text: &str, needle: &str, nth: usize, delta: u32) -> Value {
+    let offset = text.match_indices(needle).nth(nth).map(|(at, _)| at).expect("the needle is in the text");
+    let line = text[..offset].matches('\n').count() as u32;
+    let line_start = text[..offset].rfind('\n').map_or(0, |newline| newline + 1);
+    let character = text[line_start..offset].encode_utf16().count() as u32 + delta;
+    client
+        .request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": doc }, "position": { "line": line, "character": character } }),
+        )
+        .expect("hover succeeds")
+}
+
+fn markdown(hover: &Value) -> &str {
+    assert_eq!(hover["contents"]["kind"], "markdown");
+    hover["contents"]["value"].as_str().expect("hover text")
+}
+
+fn range(line: u32, start: u32, end: u32) -> Value {
+    json!({ "start": { "line": line, "character": start }, "end": { "line": line, "character": end } })
+}
+
+#[test]
+fn announces_hover() {
+    let client = LspClient::start();
+    assert_eq!(client.initialize_result["capabilities"]["hoverProvider"], true);
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn a_person_header_shows_the_card_and_the_stale_explanation() {
+    let (mut client, doc) = open_network();
+    let hover = hover_at(&mut client, &doc, NETWORK, "ada \"Ada", 0, 1);
+    assert_eq!(hover["range"], range(6, 7, 10));
+    let text = markdown(&hover);
+    let expected_card = "\
+**Ada Lovelace** · `@ada`
+
+- Roles: mentor (pathfinders), truth-teller (pit-crew)
+- Org: Analytical Engines Ltd
+- Title: Countess
+- Cadence: every 6 months, from the file's `stale-after`
+- Last meaningful: coffee on 2026-03-14 (8 months ago)
+- **Overdue** since 2026-09-14 (2 months)";
+    assert!(text.starts_with(expected_card), "{text}");
+    assert!(text.contains("\n\n---\n\n**stale** (warning): No meaningful interaction with a key person"), "{text}");
+    assert!(text.contains("**Fix.** Get in touch, then log it"), "{text}");
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn a_via_reference_and_a_mention_in_a_string_show_the_same_card() {
+    let (mut client, doc) = open_network();
+    let via = hover_at(&mut client, &doc, NETWORK, "@ada", 0, 0);
+    assert_eq!(via["range"], range(16, 7, 10), "the id, after the `@`");
+    assert!(markdown(&via).starts_with("**Ada Lovelace** · `@ada`"));
+    let mention = hover_at(&mut client, &doc, NETWORK, "@ada's", 0, 2);
+    assert_eq!(mention["range"], range(17, 38, 41));
+    assert!(markdown(&mention).starts_with("**Ada Lovelace** · `@ada`"));
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn a_card_says_where_the_cadence_comes_from_and_when_the_next_is_due() {
+    let (mut client, doc) = open_network();
+    let hover = hover_at(&mut client, &doc, NETWORK, "grace", 0, 0);
+    let text = markdown(&hover);
+    assert!(text.contains("- Roles: investor (promoters)"), "{text}");
+    assert!(text.contains("- Cadence: every 2 months, from the `every` of the role `investor`"), "{text}");
+    assert!(text.contains("- Last meaningful: call on 2026-10-01 (1 month ago)"), "{text}");
+    assert!(text.contains("- Next due: 2026-12-01 (in 6 days)"), "{text}");
+    assert!(!text.contains("---"), "no diagnostic on grace: {text}");
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn roles_in_a_role_line_and_a_declaration_and_pillars_describe_themselves() {
+    let (mut client, doc) = open_network();
+    let mentor = hover_at(&mut client, &doc, NETWORK, "mentor", 0, 3);
+    assert_eq!(mentor["range"], range(7, 7, 13));
+    assert_eq!(
+        markdown(&mentor),
+        "**mentor** — role in pillar `pathfinders`\n\nHas walked the road ahead of you.\n\nBuilt in; played by Ada Lovelace."
+    );
+    let declared = hover_at(&mut client, &doc, NETWORK, "investor \"", 0, 0);
+    assert_eq!(
+        markdown(&declared),
+        "**investor** — role in pillar `promoters`\n\nBacks my ventures.\n\nCadence for the people who play it: every 2 months.\n\nDeclared in this file; played by Grace Hopper."
+    );
+    let pillar = hover_at(&mut client, &doc, NETWORK, "promoters", 0, 0);
+    assert_eq!(pillar["range"], range(3, 9, 18));
+    assert_eq!(
+        markdown(&pillar),
+        "**promoters** — pillar\n\nCheer you on and open doors.\n\nRoles: `champion`, `connector`, `sponsor`, `investor`."
+    );
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn interaction_kinds_show_their_depth() {
+    let (mut client, doc) = open_network();
+    let coffee = hover_at(&mut client, &doc, NETWORK, "coffee", 0, 0);
+    assert_eq!(coffee["range"], range(11, 13, 19));
+    assert_eq!(
+        markdown(&coffee),
+        "**coffee** — meaningful interaction\n\nA coffee together. It resets the staleness clock."
+    );
+    let email = hover_at(&mut client, &doc, NETWORK, "email \"Sent", 0, 2);
+    assert_eq!(
+        markdown(&email),
+        "**email** — light interaction\n\nAn email. It does not reset the staleness clock; `email!` marks one as meaningful."
+    );
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn field_names_and_setting_keys_show_their_shape_and_meaning() {
+    let (mut client, doc) = open_network();
+    let met = hover_at(&mut client, &doc, NETWORK, "met", 0, 1);
+    assert_eq!(met["range"], range(10, 2, 5));
+    assert_eq!(
+        markdown(&met),
+        "**met** `DATE [STRING]` — person field\n\nWhen and how you met. Given once per person."
+    );
+    let every = hover_at(&mut client, &doc, NETWORK, "every", 0, 0);
+    assert!(markdown(&every).starts_with("**every** `DURATION` — role declaration field"), "{}", markdown(&every));
+    let setting = hover_at(&mut client, &doc, NETWORK, "stale-after", 0, 4);
+    assert_eq!(setting["range"], range(0, 4, 15));
+    assert_eq!(
+        markdown(&setting),
+        "**stale-after** `DURATION` — setting (default `6m`)\n\nDefault cadence for key people."
+    );
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn a_diagnostic_range_shows_the_rules_explanation_and_fix() {
+    let mut client = LspClient::start();
+    let doc = uri("diagnostic.kith");
+    let text = "person ada \"Ada\"\n  role mentr\n  met 2020-01-01\n";
+    client.open(&doc, text);
+    let diagnostics = client.diagnostics(&doc, 1);
+    let unknown_role = diagnostics.iter().find(|diagnostic| diagnostic["code"] == "unknown-role").expect("reported");
+    let hover = hover_at(&mut client, &doc, text, "mentr", 0, 2);
+    assert_eq!(hover["range"], unknown_role["range"]);
+    let explanation = markdown(&hover);
+    let info = kith_core::rules::rule("unknown-role").expect("a registered rule").info();
+    assert!(
+        explanation.starts_with("**unknown-role** (error): A role that is neither built in nor declared"),
+        "{explanation}"
+    );
+    assert!(explanation.contains("**Fix.** Correct the spelling (`mentor`) or declare the role"), "{explanation}");
+    let why = info.docs.split("## Why\n").nth(1).and_then(|rest| rest.split("\n## ").next()).expect("a Why section");
+    assert!(!explanation.contains(why.trim()), "only the fix: {explanation}");
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn blank_space_has_no_hover() {
+    let (mut client, doc) = open_network();
+    let hover = client
+        .request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": doc }, "position": { "line": 1, "character": 0 } }),
+        )
+        .expect("hover succeeds");
+    assert_eq!(hover, Value::Null);
+    assert!(client.shutdown_and_exit().success());
+}
