@@ -61,7 +61,11 @@ fn diagnostic<'a>(diagnostics: &'a [Value], code: &str) -> &'a Value {
 
 /// The code actions offered for `diagnostics` over their first one's range.
 fn actions(client: &mut LspClient, doc: &str, diagnostics: &[&Value]) -> Vec<Value> {
-    let range = diagnostics.first().map_or(json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } }), |first| first["range"].clone());
+    let range = diagnostics
+        .first()
+        .map_or(json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } }), |first| {
+            first["range"].clone()
+        });
     let result = client
         .request(
             "textDocument/codeAction",
@@ -73,7 +77,10 @@ fn actions(client: &mut LspClient, doc: &str, diagnostics: &[&Value]) -> Vec<Val
 
 fn titled<'a>(actions: &'a [Value], title: &str) -> &'a Value {
     let titles: Vec<&str> = actions.iter().filter_map(|action| action["title"].as_str()).collect();
-    actions.iter().find(|action| action["title"] == title).unwrap_or_else(|| panic!("no action {title:?} among {titles:?}"))
+    actions
+        .iter()
+        .find(|action| action["title"] == title)
+        .unwrap_or_else(|| panic!("no action {title:?} among {titles:?}"))
 }
 
 /// Applies `action`'s edits to `text`, sends the result as version `version`, and returns
@@ -148,7 +155,10 @@ fn adding_how_you_met_clears_no_context() {
     let offered = actions(&mut client, &doc, &[no_context]);
     let add = titled(&offered, "Add how you met Charles Babbage");
     let (fixed, after) = apply(&mut client, &doc, NETWORK, add, 2);
-    assert!(fixed.ends_with("person charles \"Charles Babbage\"\n  org \"Engines\"\n  met 2026-11-25 \"…\"\n"), "{fixed}");
+    assert!(
+        fixed.ends_with("person charles \"Charles Babbage\"\n  org \"Engines\"\n  met 2026-11-25 \"…\"\n"),
+        "{fixed}"
+    );
     assert!(!codes(&after).contains(&"no-context"), "{after:#?}");
     assert!(client.shutdown_and_exit().success());
 }
@@ -226,7 +236,8 @@ fn crlf_files_get_crlf_edits() {
     client.open(&doc, &text);
     let diagnostics = client.diagnostics(&doc, 1);
     let offered = actions(&mut client, &doc, &[diagnostic(&diagnostics, "stale")]);
-    let (fixed, after) = apply(&mut client, &doc, &text, titled(&offered, "Log a coffee with Ada Lovelace 😀 today"), 2);
+    let (fixed, after) =
+        apply(&mut client, &doc, &text, titled(&offered, "Log a coffee with Ada Lovelace 😀 today"), 2);
     assert!(fixed.contains("  2026-05-02 email\r\n  2026-11-25 coffee\r\n\r\nperson grace"), "{fixed:?}");
     assert!(!fixed.replace("\r\n", "").contains('\n'), "no bare LF was introduced");
     assert!(!codes(&after).contains(&"stale"));

@@ -94,11 +94,7 @@ fn interaction_dates_are_hinted_when_the_client_asks_for_them() {
     client.diagnostics(&doc, 1);
     assert_eq!(
         placed(&hints(&mut client, &doc, range(0, 10))),
-        [
-            (2, 12, "3 weeks ago".to_string()),
-            (3, 12, "today".to_string()),
-            (4, 12, "in 2 days".to_string()),
-        ]
+        [(2, 12, "3 weeks ago".to_string()), (3, 12, "today".to_string()), (4, 12, "in 2 days".to_string()),]
     );
     assert!(client.shutdown_and_exit().success());
 }

@@ -1,3 +1,5 @@
-//! Shared support for the end-to-end tests of the root package.
+//! Shared support for the end-to-end tests of the root package. Each test binary uses a
+//! different part of it, hence `dead_code` is allowed here.
+#![allow(dead_code)]
 
 pub mod lsp_client;

@@ -23,10 +23,8 @@ pub const MET_STORY_PLACEHOLDER: &str = "…";
 /// a sorted log stays sorted; without one, above the log (after the fields that precede
 /// it, else after the header).
 pub fn log_interaction(text: &str, person: &Person, date: Date, entry: &str) -> TextEdit {
-    let last_on_or_before = person
-        .interactions
-        .iter()
-        .rfind(|interaction| interaction.date.value.is_some_and(|logged| logged <= date));
+    let last_on_or_before =
+        person.interactions.iter().rfind(|interaction| interaction.date.value.is_some_and(|logged| logged <= date));
     let anchor = match last_on_or_before {
         Some(interaction) => interaction.span.start,
         None => field_anchor(person, None),
@@ -48,12 +46,8 @@ pub fn add_field(text: &str, person: &Person, field: FieldName, value: &str) -> 
 /// today, for the user to correct: a real date, so the fix adds no error. (As `met` stands in
 /// for a missing meaningful interaction, on a log with none it also resets `stale`.)
 pub fn add_how_you_met(text: &str, person: &Person, today: Date) -> TextEdit {
-    let earliest = person
-        .interactions
-        .iter()
-        .filter_map(|interaction| interaction.date.value)
-        .filter(|date| *date <= today)
-        .min();
+    let earliest =
+        person.interactions.iter().filter_map(|interaction| interaction.date.value).filter(|date| *date <= today).min();
     let date = earliest.unwrap_or(today);
     add_field(text, person, FieldName::Met, &format!("{date} \"{MET_STORY_PLACEHOLDER}\""))
 }
@@ -201,7 +195,8 @@ fn settings_anchor(text: &str) -> Option<usize> {
         offset += line.len();
     }
     let leading_comments = lines.iter().take_while(|(_, line)| line.starts_with('#')).count();
-    let comments_stand_alone = leading_comments > 0 && lines.get(leading_comments).is_some_and(|(_, line)| line.is_empty());
+    let comments_stand_alone =
+        leading_comments > 0 && lines.get(leading_comments).is_some_and(|(_, line)| line.is_empty());
     let mut anchor = comments_stand_alone.then(|| lines[leading_comments - 1].0);
     for &(start, line) in &lines[leading_comments..] {
         let indented = line.starts_with([' ', '\t']);
@@ -253,7 +248,10 @@ mod tests {
     #[test]
     fn equal_dates_go_below_the_ones_already_logged() {
         let text = "person ada \"Ada\"\n  2026-11-25 call\n  2026-11-26 call\n";
-        assert_eq!(logged(text, "ada", TODAY), "person ada \"Ada\"\n  2026-11-25 call\n  2026-11-25 coffee\n  2026-11-26 call\n");
+        assert_eq!(
+            logged(text, "ada", TODAY),
+            "person ada \"Ada\"\n  2026-11-25 call\n  2026-11-25 coffee\n  2026-11-26 call\n"
+        );
     }
 
     #[test]
@@ -323,7 +321,8 @@ mod tests {
 
     #[test]
     fn sorting_is_stable_and_skips_unreadable_dates() {
-        let text = "person ada \"Ada\"\n  2026-03-14 email\n  2026-02-30 call\n  2026-03-14 coffee\n  2026-02-28 meal\n";
+        let text =
+            "person ada \"Ada\"\n  2026-03-14 email\n  2026-02-30 call\n  2026-03-14 coffee\n  2026-02-28 meal\n";
         assert_eq!(
             sorted(text),
             "person ada \"Ada\"\n  2026-02-28 meal\n  2026-02-30 call\n  2026-03-14 email\n  2026-03-14 coffee\n"
@@ -344,7 +343,13 @@ mod tests {
         let text = "person ada \"Ada\"\r\n\t2026-05-02 call\r\n\t2026-03-14 coffee";
         assert_eq!(sorted(text), "person ada \"Ada\"\r\n\t2026-03-14 coffee\r\n\t2026-05-02 call");
         let network = network("person ada \"Ada\"\n  2026-03-14 call\n  2026-03-14 email\n");
-        assert_eq!(sort_interactions("person ada \"Ada\"\n  2026-03-14 call\n  2026-03-14 email\n", network.person("ada").expect("ada")), None);
+        assert_eq!(
+            sort_interactions(
+                "person ada \"Ada\"\n  2026-03-14 call\n  2026-03-14 email\n",
+                network.person("ada").expect("ada")
+            ),
+            None
+        );
     }
 
     fn with_met(text: &str) -> String {
@@ -380,7 +385,10 @@ mod tests {
     fn allow_for_a_person_extends_their_allow_line() {
         let text = "person ada \"Ada\"\n  role mentor\n  allow no-context # for now\n  2026-01-01 call\n";
         let fixed = allowed(text, "stale").expect("stale is not allowed yet");
-        assert_eq!(fixed, "person ada \"Ada\"\n  role mentor\n  allow no-context, stale # for now\n  2026-01-01 call\n");
+        assert_eq!(
+            fixed,
+            "person ada \"Ada\"\n  role mentor\n  allow no-context, stale # for now\n  2026-01-01 call\n"
+        );
         assert!(!codes(&fixed).contains(&"stale"));
         assert_eq!(allowed(&fixed, "stale"), None);
         assert_eq!(
@@ -393,9 +401,15 @@ mod tests {
     fn allow_for_a_person_adds_a_line_after_the_fields() {
         let text = "person ada \"Ada\"\r\n\trole mentor\r\n\tnote \"x\"\r\n\t2026-01-01 call\r\n\r\n";
         let fixed = allowed(text, "stale").expect("not allowed yet");
-        assert_eq!(fixed, "person ada \"Ada\"\r\n\trole mentor\r\n\tnote \"x\"\r\n\tallow stale\r\n\t2026-01-01 call\r\n\r\n");
+        assert_eq!(
+            fixed,
+            "person ada \"Ada\"\r\n\trole mentor\r\n\tnote \"x\"\r\n\tallow stale\r\n\t2026-01-01 call\r\n\r\n"
+        );
         assert!(!codes(&fixed).contains(&"stale"));
-        assert_eq!(allowed("person ada \"Ada\"", "no-context").as_deref(), Some("person ada \"Ada\"\n  allow no-context"));
+        assert_eq!(
+            allowed("person ada \"Ada\"", "no-context").as_deref(),
+            Some("person ada \"Ada\"\n  allow no-context")
+        );
     }
 
     fn file_allowed(text: &str, code: &str) -> Option<String> {
@@ -421,8 +435,14 @@ mod tests {
             file_allowed("# Ada first\nperson ada \"Ada\"\n", "unfilled-role").as_deref(),
             Some("set allow unfilled-role\n# Ada first\nperson ada \"Ada\"\n")
         );
-        assert_eq!(file_allowed("\u{feff}person ada \"Ada\"", "unfilled-role").as_deref(), Some("\u{feff}set allow unfilled-role\nperson ada \"Ada\""));
-        assert_eq!(file_allowed("set stale-after 3m", "unfilled-role").as_deref(), Some("set stale-after 3m\nset allow unfilled-role"));
+        assert_eq!(
+            file_allowed("\u{feff}person ada \"Ada\"", "unfilled-role").as_deref(),
+            Some("\u{feff}set allow unfilled-role\nperson ada \"Ada\"")
+        );
+        assert_eq!(
+            file_allowed("set stale-after 3m", "unfilled-role").as_deref(),
+            Some("set stale-after 3m\nset allow unfilled-role")
+        );
     }
 
     #[test]
@@ -452,7 +472,12 @@ mod tests {
                 1 => Just("# aside".to_string()),
                 1 => Just(String::new()),
             ];
-            (prop::collection::vec(line, 0..8), prop_oneof![Just("  "), Just("\t"), Just("    ")], any::<bool>(), any::<bool>())
+            (
+                prop::collection::vec(line, 0..8),
+                prop_oneof![Just("  "), Just("\t"), Just("    ")],
+                any::<bool>(),
+                any::<bool>(),
+            )
                 .prop_map(|(lines, indent, crlf, final_newline)| {
                     let newline = if crlf { "\r\n" } else { "\n" };
                     let mut text = format!("person ada \"Ada\"{newline}  role mentor");

@@ -41,14 +41,14 @@ pub fn code_actions(snapshot: &Snapshot, context: &CodeActionContext) -> Vec<Cod
     let mut actions = Vec::new();
     for diagnostic in &context.diagnostics {
         let Some(NumberOrString::String(code)) = &diagnostic.code else { continue };
-        let lint = snapshot
-            .analysis
-            .lints
-            .iter()
-            .find(|lint| lint.code == code && lint.message == diagnostic.message && positions.range(lint.span) == diagnostic.range);
+        let lint = snapshot.analysis.lints.iter().find(|lint| {
+            lint.code == code && lint.message == diagnostic.message && positions.range(lint.span) == diagnostic.range
+        });
         let Some(lint) = lint else { continue };
         for fix in fixes(snapshot, lint, diagnostic) {
-            let same = actions.iter_mut().find(|action: &&mut CodeAction| action.title == fix.title && action.edit == fix.edit);
+            let same = actions
+                .iter_mut()
+                .find(|action: &&mut CodeAction| action.title == fix.title && action.edit == fix.edit);
             match (same, fix.diagnostics) {
                 (Some(action), Some(fixed)) => action.diagnostics.get_or_insert_with(Vec::new).extend(fixed),
                 (_, diagnostics) => actions.push(CodeAction { diagnostics, ..fix }),
@@ -132,15 +132,16 @@ fn quick_fix(
     preferred: bool,
 ) -> CodeAction {
     let positions = snapshot.positions();
-    let edits = edits
-        .into_iter()
-        .map(|edit| TextEdit { range: positions.range(edit.span), new_text: edit.new_text })
-        .collect();
+    let edits =
+        edits.into_iter().map(|edit| TextEdit { range: positions.range(edit.span), new_text: edit.new_text }).collect();
     CodeAction {
         title,
         kind: Some(CodeActionKind::QUICKFIX),
         diagnostics: Some(vec![diagnostic.clone()]),
-        edit: Some(WorkspaceEdit { changes: Some(HashMap::from([(snapshot.uri.clone(), edits)])), ..WorkspaceEdit::default() }),
+        edit: Some(WorkspaceEdit {
+            changes: Some(HashMap::from([(snapshot.uri.clone(), edits)])),
+            ..WorkspaceEdit::default()
+        }),
         command: None,
         is_preferred: preferred.then_some(true),
         disabled: None,
@@ -179,7 +180,8 @@ mod tests {
     fn applied(text: &str, action: &CodeAction) -> String {
         let snapshot = snapshot(text);
         let positions = snapshot.positions();
-        let changes = action.edit.as_ref().and_then(|edit| edit.changes.as_ref()).expect("a workspace edit with changes");
+        let changes =
+            action.edit.as_ref().and_then(|edit| edit.changes.as_ref()).expect("a workspace edit with changes");
         let mut edits: Vec<&TextEdit> = changes.values().flatten().collect();
         edits.sort_by_key(|edit| std::cmp::Reverse(positions.offset(edit.range.start)));
         let mut result = text.to_string();

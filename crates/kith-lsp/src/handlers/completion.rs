@@ -210,6 +210,7 @@ fn people(snapshot: &Snapshot, context: &CursorContext, at_sign: bool) -> Vec<Co
         .people
         .iter()
         .filter_map(|person| person.id.as_ref().map(|id| (id.name.as_str(), person)))
+        // Only the first person with each id: a second one is a `duplicate-id`, not a choice.
         .filter(|(id, person)| network.person(id).is_some_and(|first| std::ptr::eq(first, *person)))
         .filter(|(id, _)| Some(*id) != owner_id && !context.listed.iter().any(|listed| listed == id))
         .map(|(id, person)| {

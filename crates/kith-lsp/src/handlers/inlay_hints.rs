@@ -59,7 +59,8 @@ fn hint(position: Position, label: String, tooltip: Option<String>) -> InlayHint
         label: InlayHintLabel::String(label),
         kind: None,
         text_edits: None,
-        tooltip: tooltip.map(|value| InlayHintTooltip::MarkupContent(MarkupContent { kind: MarkupKind::Markdown, value })),
+        tooltip: tooltip
+            .map(|value| InlayHintTooltip::MarkupContent(MarkupContent { kind: MarkupKind::Markdown, value })),
         padding_left: Some(true),
         padding_right: None,
         data: None,
@@ -115,7 +116,9 @@ fn cadence_tooltip(person: &Person, fresh: &Freshness, network: &Network, today:
     let every = fresh.cadence.every;
     let source = match &fresh.cadence.source {
         CadenceSource::Person => format!("their own `every {}`", every.to_source()),
-        CadenceSource::Role(role) => format!("the shortest cadence of their roles: `{role}` has `every {}`", every.to_source()),
+        CadenceSource::Role(role) => {
+            format!("the shortest cadence of their roles: `{role}` has `every {}`", every.to_source())
+        }
         CadenceSource::Default if network.setting_lines.iter().any(|line| line.key.text == "stale-after") => {
             "the file's `set stale-after`".to_string()
         }
@@ -124,7 +127,8 @@ fn cadence_tooltip(person: &Person, fresh: &Freshness, network: &Network, today:
     let mut tooltip = format!("**{}**: a meaningful interaction every {every}, from {source}.", person.display_name());
     match &fresh.last {
         Some(last) if last.what == "met" => {
-            tooltip.push_str(&format!("\n\nNo meaningful interaction logged; the `met` date, {}, stands in.", last.date));
+            tooltip
+                .push_str(&format!("\n\nNo meaningful interaction logged; the `met` date, {}, stands in.", last.date));
         }
         Some(last) => tooltip.push_str(&format!("\n\nLast: {} on {}.", last.what, last.date)),
         None => tooltip.push_str("\n\nNo meaningful interaction and no `met` date yet: log one, or add when you met."),
@@ -175,7 +179,10 @@ mod tests {
             ]
         );
         // After the comment, before the CRLF; `😀` counts two UTF-16 units.
-        assert_eq!(hints[0].position, Position::new(1, "person ada \"Ada Lovelace\"   # mentor since 2019".len() as u32));
+        assert_eq!(
+            hints[0].position,
+            Position::new(1, "person ada \"Ada Lovelace\"   # mentor since 2019".len() as u32)
+        );
         assert_eq!(hints[1].position, Position::new(6, 23));
     }
 
@@ -214,7 +221,11 @@ mod tests {
         assert_eq!(labels(&hints), ["· met 3 weeks ago · due in 6 days"]);
         let Some(InlayHintTooltip::MarkupContent(tooltip)) = &hints[0].tooltip else { panic!("a markdown tooltip") };
         assert!(tooltip.value.contains("`elder` has `every 1m`"), "{}", tooltip.value);
-        assert!(tooltip.value.contains("the `met` date, 2026-11-01, stands in. Next one due 2026-12-01."), "{}", tooltip.value);
+        assert!(
+            tooltip.value.contains("the `met` date, 2026-11-01, stands in. Next one due 2026-12-01."),
+            "{}",
+            tooltip.value
+        );
         let default = snapshot("person ada \"Ada\"\n  role mentor\n  2026-11-25 call\n");
         let hints = inlay_hints(&default, everything(), InlayHintOptions::default());
         assert_eq!(labels(&hints), ["· last call today · due in 6 months"]);
@@ -224,7 +235,9 @@ mod tests {
 
     #[test]
     fn due_today_and_month_end_cadences() {
-        let snapshot = snapshot("person ada \"Ada\"\n  every 1m\n  2026-10-25 call\nperson bob \"Bob\"\n  every 1m\n  2026-10-31 call\n");
+        let snapshot = snapshot(
+            "person ada \"Ada\"\n  every 1m\n  2026-10-25 call\nperson bob \"Bob\"\n  every 1m\n  2026-10-31 call\n",
+        );
         let hints = inlay_hints(&snapshot, everything(), InlayHintOptions::default());
         // 2026-10-31 + 1 month clamps to 2026-11-30.
         assert_eq!(labels(&hints), ["· last call 1 month ago · due today", "· last call 3 weeks ago · due in 5 days"]);
