@@ -1,7 +1,6 @@
 //! End-to-end tests of navigation in `kith-lsp` over stdio: go-to-definition, references,
 //! rename of person ids, workspace symbols and semantic tokens.
 
-#[allow(dead_code)] // each test binary uses a part of the shared client
 mod support;
 
 use serde_json::{json, Value};

@@ -34,7 +34,7 @@ impl DocumentRequest for FoldingRanges {
 fn fold(snapshot: &Snapshot, block: Span) -> Option<FoldingRange> {
     let positions = snapshot.positions();
     let range = positions.range(block);
-    (range.end.line > range.start.line).then(|| FoldingRange {
+    (range.end.line > range.start.line).then_some(FoldingRange {
         start_line: range.start.line,
         start_character: None,
         end_line: range.end.line,
