@@ -1,7 +1,6 @@
 //! End-to-end tests of `textDocument/completion` through a real LSP client over stdio: one
 //! test per completion context, including half-typed and syntactically broken lines.
 
-#[allow(dead_code)] // each test binary uses a part of the shared client
 mod support;
 
 use serde_json::{json, Value};

@@ -2,7 +2,6 @@
 //! card from each place a person is named, the description of every other kind of word,
 //! and the explanation of the diagnostics under the cursor.
 
-#[allow(dead_code)] // each test binary uses a part of the shared client
 mod support;
 
 use serde_json::{json, Value};

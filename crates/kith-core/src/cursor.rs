@@ -2,7 +2,7 @@
 //! lines above it alone (never the syntax tree), so it works on half-typed and
 //! syntactically broken lines. Editors use it to decide what to complete.
 
-use crate::text::Span;
+use crate::text::{floor_char_boundary, Span};
 
 /// The kind of word that belongs at the cursor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -287,13 +287,6 @@ fn tokenize(line: &str, base: usize) -> Vec<Token> {
         tokens.push(Token { kind, span: Span::new(base + start, base + at) });
     }
     tokens
-}
-
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 #[cfg(test)]
