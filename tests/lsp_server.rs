@@ -65,7 +65,14 @@ fn fast_typing_never_desynchronises() {
     let doc = uri("typing.kith");
     client.open(&doc, "");
     client.diagnostics(&doc, 1);
-    let typed = "person ada \"Ada Lovelace\"\n  role mentr, sponsor\n  met 2019-04-02\n  2026-02-30 coffee \"réunion 😀\"\n\nperson grace \"Grace Hopper\"\n  via @adaa\n  role challenger\n";
+    let typed = concat!(
+        "person ada \"Ada Lovelace\"\n  role mentr, sponsor\n  met 2019-04-02\n  2026-02-30 coffee \"réunion 😀\"\n\n",
+        "person grace \"Grace Hopper\"\n  via @adaa\n  role challenger\n\n",
+        "person charles \"Charles Babbage\"\n  role expert, collaborator\n  org \"Analytical Engines\"\n  knows @ada, @grace\n",
+        "  met 2024-01-10 \"Conference dinner — 李 and friends\"\n  2026-10-01 call \"Difference engine, part two\"\n",
+        "  2026-09-01 asked \"Intro to @grace\"\n  2026-09-15 asked!\n  2026-10-20 asked \"Review\"\n",
+    );
+    assert!(typed.chars().count() > 400, "hundreds of keystrokes");
     let mut version = 1;
     let (mut line, mut character) = (0u32, 0u32);
     for ch in typed.chars() {
@@ -88,7 +95,7 @@ fn fast_typing_never_desynchronises() {
     let diagnostics = client.diagnostics(&doc, version);
 
     let mut fresh = LspClient::start();
-    let fresh_doc = uri("fresh.kith");
+    let fresh_doc = uri("typing.kith"); // a second server, so the same name is free
     fresh.open(&fresh_doc, &final_text);
     let expected = fresh.diagnostics(&fresh_doc, 1);
     assert_eq!(diagnostics, expected);
@@ -189,6 +196,31 @@ fn closing_a_document_clears_its_diagnostics() {
     let cleared = client.notification("textDocument/publishDiagnostics");
     assert_eq!(cleared["diagnostics"], json!([]));
     client.assert_all_read(Duration::from_millis(100));
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn diagnostics_and_hints_refresh_when_the_day_changes() {
+    let clock = std::env::temp_dir().join(format!("kith-lsp-clock-{}", std::process::id()));
+    std::fs::write(&clock, "2026-11-25").expect("the clock file is writable");
+    let mut client = LspClient::start_with(Start {
+        initialization_options: json!({}),
+        env: vec![
+            ("KITH_LSP_TEST_CLOCK", clock.display().to_string()),
+            ("KITH_LSP_TEST_DATE_CHECK_MS", "50".to_string()),
+        ],
+        capabilities: json!({ "workspace": { "inlayHint": { "refreshSupport": true } } }),
+        ..Start::default()
+    });
+    let doc = uri("midnight.kith");
+    // Due on 2026-11-26: fresh on the 25th, stale from the 27th.
+    client.open(&doc, "person ada \"Ada\"\n  role mentor\n  every 3m\n  met 2019-04-02\n  2026-08-26 call\n");
+    assert!(!codes(&client.diagnostics(&doc, 1)).contains(&"stale"));
+    std::fs::write(&clock, "2026-11-27").expect("the clock file is writable");
+    assert!(codes(&client.diagnostics(&doc, 1)).contains(&"stale"), "re-published as of the new day");
+    let refresh = client.server_request("workspace/inlayHint/refresh");
+    client.respond(refresh, Value::Null);
+    let _ = std::fs::remove_file(&clock);
     assert!(client.shutdown_and_exit().success());
 }
 

@@ -20,6 +20,8 @@ pub struct Start {
     /// Position encodings the client offers (`general.positionEncodings`).
     pub position_encodings: Vec<&'static str>,
     pub env: Vec<(&'static str, String)>,
+    /// Client capabilities added to the defaults (top-level keys replace).
+    pub capabilities: Value,
 }
 
 impl Default for Start {
@@ -28,6 +30,7 @@ impl Default for Start {
             initialization_options: json!({ "today": TODAY }),
             position_encodings: vec!["utf-16"],
             env: Vec::new(),
+            capabilities: json!({}),
         }
     }
 }
@@ -72,15 +75,19 @@ impl LspClient {
         });
         let stdin = child.stdin.take();
         let mut client = Self { child, stdin, incoming, unread: VecDeque::new(), next_id: 1, initialize_result: Value::Null };
+        let mut capabilities = json!({
+            "general": { "positionEncodings": start.position_encodings },
+            "textDocument": { "publishDiagnostics": { "versionSupport": true } }
+        });
+        if let (Some(defaults), Some(extra)) = (capabilities.as_object_mut(), start.capabilities.as_object()) {
+            defaults.extend(extra.clone());
+        }
         let result = client.request(
             "initialize",
             json!({
                 "processId": null,
                 "rootUri": null,
-                "capabilities": {
-                    "general": { "positionEncodings": start.position_encodings },
-                    "textDocument": { "publishDiagnostics": { "versionSupport": true } }
-                },
+                "capabilities": capabilities,
                 "initializationOptions": start.initialization_options,
             }),
         );
@@ -135,6 +142,17 @@ impl LspClient {
     pub fn notification(&mut self, method: &str) -> Value {
         let message = self.wait_for(method, |message| message["method"] == method && message.get("id").is_none());
         message["params"].clone()
+    }
+
+    /// Waits for a request from the server with this method; returns its id.
+    pub fn server_request(&mut self, method: &str) -> Value {
+        let message = self.wait_for(method, |message| message["method"] == method && message.get("id").is_some());
+        message["id"].clone()
+    }
+
+    /// Answers a request from the server.
+    pub fn respond(&mut self, id: Value, result: Value) {
+        self.send(json!({ "jsonrpc": "2.0", "id": id, "result": result }));
     }
 
     /// Waits for a `window/logMessage` containing `needle`.

@@ -51,11 +51,13 @@ pub struct Config {
     pub inlay_hints: InlayHintOptions,
     /// The client accepts snippet syntax in completion items.
     pub snippet_support: bool,
+    /// The client accepts `workspace/inlayHint/refresh`.
+    pub inlay_hint_refresh: bool,
 }
 
 impl Config {
     pub fn today(&self) -> Date {
-        self.pinned_today.unwrap_or_else(|| jiff::ZonedDateTime::now().date())
+        self.pinned_today.unwrap_or_else(crate::testing_hooks::local_today)
     }
 }
 
@@ -76,6 +78,7 @@ impl State {
             rules_docs_url: default_rules_docs_url(),
             inlay_hints: InlayHintOptions::default(),
             snippet_support: false,
+            inlay_hint_refresh: false,
         })
     }
 
@@ -149,7 +152,7 @@ impl State {
     async fn watch_the_date(self: Arc<Self>) {
         let mut today = self.config().today();
         loop {
-            tokio::time::sleep(DATE_CHECK).await;
+            tokio::time::sleep(crate::testing_hooks::date_check_interval(DATE_CHECK)).await;
             let now = self.config().today();
             if now == today {
                 continue;
@@ -163,7 +166,9 @@ impl State {
                 self.clone().publish(uri, version).await;
             }
             // Hints say "3 days ago"; clients that support it re-ask for them.
-            let _ = self.client.inlay_hint_refresh().await;
+            if self.config().inlay_hint_refresh {
+                let _ = self.client.inlay_hint_refresh().await;
+            }
         }
     }
 }
@@ -192,6 +197,12 @@ fn pinned_today(options: &InitializationOptions) -> std::result::Result<Option<D
 fn snippet_support(capabilities: &ClientCapabilities) -> bool {
     let completion_item = capabilities.text_document.as_ref().and_then(|document| document.completion.as_ref()?.completion_item.as_ref());
     completion_item.and_then(|item| item.snippet_support).unwrap_or(false)
+}
+
+/// Whether the client lets the server ask it to re-request inlay hints.
+fn inlay_hint_refresh(capabilities: &ClientCapabilities) -> bool {
+    let workspace = capabilities.workspace.as_ref();
+    workspace.and_then(|workspace| workspace.inlay_hint.as_ref()?.refresh_support).unwrap_or(false)
 }
 
 /// The language server behind `tower-lsp-server`.
@@ -258,6 +269,7 @@ impl LanguageServer for KithServer {
             rules_docs_url: options.rules_docs_url.unwrap_or_else(default_rules_docs_url),
             inlay_hints: options.inlay_hints,
             snippet_support: snippet_support(&params.capabilities),
+            inlay_hint_refresh: inlay_hint_refresh(&params.capabilities),
         };
         let _ = self.state.config.set(config);
         Ok(InitializeResult {
