@@ -18,6 +18,18 @@ pub enum Command {
     Check(CheckArgs),
     /// List every rule, or show one rule's documentation.
     Rules(RulesArgs),
+    /// Rewrite .kith files in the canonical format (or, with --check, list those that differ).
+    Fmt(FmtArgs),
+    /// Who to reach out to now: overdue key people, those due soon, birthdays, favours you owe.
+    Agenda(AgendaArgs),
+    /// The network at a glance: pillars and roles, freshness, reciprocity and openness.
+    Report(ReportArgs),
+    /// Turn a LinkedIn, vCard or Google Contacts export into people of your wider network.
+    Import(ImportArgs),
+    /// Write the network as vCards, as JSON, or as a calendar of upcoming catch-ups.
+    Export(ExportArgs),
+    /// Record an interaction with someone, in date order in their block.
+    Log(LogArgs),
 }
 
 #[derive(Debug, Args)]
@@ -45,10 +57,186 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Files or folders to format (folders: every *.kith below, honouring .gitignore);
+    /// `-` formats standard input to standard output. Default: the current folder.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Write nothing: list the files that are not formatted and exit 1 if there are any.
+    #[arg(long)]
+    pub check: bool,
+
+    /// Write nothing: show the changes as a unified diff and exit 1 if there are any.
+    #[arg(long)]
+    pub diff: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct RulesArgs {
     /// A rule's code, e.g. `stale`, to show its documentation.
     #[arg(value_name = "CODE")]
     pub code: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AgendaArgs {
+    /// Files or folders (folders: every *.kith below, honouring .gitignore); `-` reads
+    /// standard input. Several files make one agenda. Default: the current folder.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// How far ahead to look for due dates and birthdays, as a duration: 14d, 2w, 1m.
+    #[arg(long, value_name = "DURATION", default_value = "14d")]
+    pub within: String,
+
+    /// How to print the agenda.
+    #[arg(long, value_enum, default_value_t = AgendaFormat::Human)]
+    pub format: AgendaFormat,
+
+    /// The day to judge freshness on, as YYYY-MM-DD [default: $KITH_TODAY, else the local date].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
+}
+
+/// An output format of `kith agenda`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AgendaFormat {
+    /// Sections with a reason and a suggestion per person, coloured on a terminal.
+    Human,
+    /// One JSON object with every item.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// A .kith file, a folder holding exactly one, or `-` for standard input.
+    /// Default: the current folder.
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+
+    /// The output format [default: from the extension of the -o file, else text].
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+
+    /// The day to judge freshness on, as YYYY-MM-DD [default: $KITH_TODAY, else the local date].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
+
+    /// Write the report to FILE (replaced safely) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// An output format of `kith report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Plain text: pillars and roles, reciprocity, the party test.
+    Text,
+    /// One JSON object.
+    Json,
+    /// A self-contained web page: the wheel beside a legend and tables.
+    Html,
+    /// The wheel alone, as a self-contained SVG picture.
+    Svg,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The kind of export.
+    #[arg(value_enum)]
+    pub kind: ImportKind,
+
+    /// The exported file, e.g. Connections.csv, contacts.vcf or contacts.csv.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Append the new people to this .kith file (created if missing) instead of printing them.
+    #[arg(long, value_name = "NETWORK.kith")]
+    pub into: Option<PathBuf>,
+
+    /// The day that counts as today, as YYYY-MM-DD (a `met` date after it is kept as a note)
+    /// [default: $KITH_TODAY, else the local date].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
+}
+
+/// The exports `kith import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportKind {
+    /// LinkedIn's Connections.csv.
+    Linkedin,
+    /// A .vcf file of vCards (2.1, 3.0 or 4.0).
+    Vcard,
+    /// A Google Contacts CSV export.
+    Google,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to write.
+    #[arg(value_enum)]
+    pub kind: ExportKind,
+
+    /// The .kith file, or `-` for standard input [default: the only .kith file in the
+    /// current folder, else network.kith].
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+
+    /// Write to FILE (replaced safely) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// For `ics`: how far ahead to look for due catch-ups, as a duration: 14d, 2w, 1m [default: 30d].
+    #[arg(long, value_name = "DURATION")]
+    pub within: Option<String>,
+
+    /// The day to judge freshness on, as YYYY-MM-DD [default: $KITH_TODAY, else the local date].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
+}
+
+/// The formats `kith export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportKind {
+    /// vCard 4.0, for address books.
+    Vcard,
+    /// The whole model as JSON, for scripts.
+    Json,
+    /// An iCalendar file of upcoming catch-ups with key people.
+    Ics,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// The person's id, e.g. `ada` (an `@` in front is allowed).
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// What happened: coffee, call, email… `!` right after it marks it meaningful (`email!`).
+    #[arg(value_name = "KIND")]
+    pub kind: String,
+
+    /// A note about it.
+    #[arg(value_name = "NOTE")]
+    pub note: Option<String>,
+
+    /// The day it happened, as YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+
+    /// The .kith file to write to [default: the only .kith file in the current folder, else
+    /// network.kith].
+    #[arg(long, value_name = "NETWORK.kith")]
+    pub file: Option<PathBuf>,
+
+    /// Log a kind kith does not know (it counts as light and `kith check` warns about it).
+    #[arg(long)]
+    pub force: bool,
+
+    /// The day that counts as today, as YYYY-MM-DD [default: $KITH_TODAY, else the local date].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
 }
 
 /// An output format of `kith check`.

@@ -59,7 +59,7 @@ pub fn run(arguments: &CheckArgs) -> ExitStatus {
 
 /// The text of `source`, without a leading byte-order mark (so columns on the first line
 /// count what an editor shows), or a one-line message saying why it cannot be checked.
-fn read(source: &Source) -> Result<String, String> {
+pub(crate) fn read(source: &Source) -> Result<String, String> {
     let bytes = match source {
         Source::Stdin => {
             let mut bytes = Vec::new();

@@ -1,10 +1,16 @@
 //! The `kith` command line: argument parsing and dispatch to one module per command.
 //! The root package's `src/bin/kith.rs` calls [`main`]; everything else lives here.
 
+mod agenda;
 mod args;
 mod check;
 mod discover;
+mod export;
+mod import;
+mod log;
+mod fmt;
 mod output;
+mod report;
 mod rules;
 mod status;
 mod today;
@@ -27,6 +33,12 @@ pub fn main() -> i32 {
     let status = match cli.command {
         Command::Check(arguments) => check::run(&arguments),
         Command::Rules(arguments) => rules::run(&arguments),
+        Command::Fmt(arguments) => fmt::run(&arguments),
+        Command::Agenda(arguments) => agenda::run(&arguments),
+        Command::Report(arguments) => report::run(&arguments),
+        Command::Import(arguments) => import::run(&arguments),
+        Command::Export(arguments) => export::run(&arguments),
+        Command::Log(arguments) => log::run(&arguments),
     };
     status.code()
 }

@@ -13,7 +13,15 @@ pub fn replace_file(path: &Path, contents: &[u8]) -> io::Result<()> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut temporary = tempfile::Builder::new().prefix(".kith-").suffix(".tmp").tempfile_in(directory)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".kith-").suffix(".tmp");
+    // A new file gets the usual 0666 less the umask, not a temporary file's private 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temporary = builder.tempfile_in(directory)?;
     temporary.write_all(contents)?;
     temporary.as_file().sync_all()?;
     if let Ok(metadata) = fs::metadata(path) {
@@ -49,6 +57,17 @@ mod tests {
         replace_file(&path, b"new").expect("replaced");
         let mode = fs::metadata(&path).expect("metadata").permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_is_readable_by_others_as_the_umask_allows() {
+        use std::os::unix::fs::PermissionsExt;
+        let directory = tempfile::tempdir().expect("a temporary folder");
+        let path = directory.path().join("report.html");
+        replace_file(&path, b"new").expect("written");
+        let mode = fs::metadata(&path).expect("metadata").permissions().mode() & 0o777;
+        assert_ne!(mode & 0o044, 0, "mode {mode:o} hides the file from group and others");
     }
 
     #[test]

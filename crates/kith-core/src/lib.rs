@@ -8,13 +8,18 @@
 //! assert!(codes.contains(&"unknown-role"));
 //! ```
 
+pub mod agenda;
 pub mod catalog;
 pub mod cursor;
 pub mod edits;
+pub mod export;
+pub mod format;
 pub mod freshness;
+pub mod import;
 pub mod lint;
 pub mod model;
 pub mod navigation;
+pub mod report;
 pub mod rules;
 pub mod suggest;
 pub mod syntax;

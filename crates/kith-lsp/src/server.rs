@@ -331,6 +331,10 @@ impl LanguageServer for KithServer {
         self.run::<handlers::folding::FoldingRanges>(params).await
     }
 
+    async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        self.run::<handlers::formatting::Formatting>(params).await
+    }
+
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         self.run::<handlers::completion::Completion>(params).await
     }

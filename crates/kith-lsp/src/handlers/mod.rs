@@ -12,6 +12,7 @@ pub mod completion;
 pub mod definition;
 pub mod diagnostics;
 pub mod folding;
+pub mod formatting;
 pub mod hover;
 pub mod inlay_hints;
 pub mod references;
@@ -74,6 +75,7 @@ pub fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
         })),
         document_symbol_provider: Some(OneOf::Left(true)),
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        document_formatting_provider: Some(OneOf::Left(true)),
         completion_provider: Some(CompletionOptions {
             trigger_characters: Some(completion::TRIGGER_CHARACTERS.map(String::from).to_vec()),
             ..CompletionOptions::default()

@@ -1,0 +1,101 @@
+//! `kith report`: the network at a glance, for one file — text, JSON, an SVG wheel or an
+//! HTML page — on stdout or, with `-o`, into a file replaced safely.
+
+use crate::args::{ReportArgs, ReportFormat};
+use crate::check::read;
+use crate::discover::{discover, io_reason};
+use crate::status::{is_closed_pipe, report_error, ExitStatus};
+use crate::today::{self, TODAY_VARIABLE};
+use crate::write::replace_file;
+use kith_core::report::Report;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+pub fn run(arguments: &ReportArgs) -> ExitStatus {
+    let today = match today::resolve(arguments.today.as_deref(), std::env::var_os(TODAY_VARIABLE)) {
+        Ok(today) => today,
+        Err(message) => {
+            report_error(message);
+            return ExitStatus::Error;
+        }
+    };
+    let paths: Vec<PathBuf> = arguments.path.iter().cloned().collect();
+    let discovery = discover(&paths);
+    if let Some(error) = discovery.errors.first() {
+        report_error(error);
+        return ExitStatus::Error;
+    }
+    let source = match discovery.sources.as_slice() {
+        [source] => source,
+        sources => {
+            let names: Vec<String> = sources.iter().map(ToString::to_string).collect();
+            let example = names.first().map_or("network.kith", String::as_str);
+            report_error(format!(
+                "a report draws one network, and {} .kith files were found ({}): name one, like `kith report {example}`",
+                names.len(),
+                names.join(", ")
+            ));
+            return ExitStatus::Error;
+        }
+    };
+    let text = match read(source) {
+        Ok(text) => text,
+        Err(message) => {
+            report_error(message);
+            return ExitStatus::Error;
+        }
+    };
+    let analysis = kith_core::check(&text, today);
+    let report = Report::new(&analysis.network, &analysis.catalog, today);
+    let format = arguments.format.unwrap_or_else(|| arguments.output.as_deref().map_or(ReportFormat::Text, format_of));
+    let rendered = match format {
+        ReportFormat::Text => report.to_text(),
+        ReportFormat::Json => report.to_json(),
+        ReportFormat::Html => report.to_html(),
+        ReportFormat::Svg => report.to_svg(),
+    };
+
+    if let Some(output) = &arguments.output {
+        return match replace_file(output, rendered.as_bytes()) {
+            Ok(()) => ExitStatus::Success,
+            Err(error) => {
+                report_error(format!("cannot write `{}`: {}", output.display(), io_reason(&error)));
+                ExitStatus::Error
+            }
+        };
+    }
+    let mut stdout = io::BufWriter::new(io::stdout().lock());
+    match stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(error) if !is_closed_pipe(&error) => {
+            report_error(format!("cannot write the output: {}", io_reason(&error)));
+            ExitStatus::Error
+        }
+        _ => ExitStatus::Success,
+    }
+}
+
+/// The format a file name asks for: `.svg`, `.html`/`.htm`, `.json`; anything else is text.
+fn format_of(path: &Path) -> ReportFormat {
+    let extension = path.extension().and_then(|extension| extension.to_str()).map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("svg") => ReportFormat::Svg,
+        Some("html" | "htm") => ReportFormat::Html,
+        Some("json") => ReportFormat::Json,
+        _ => ReportFormat::Text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_output_files_extension_chooses_the_format() {
+        assert_eq!(format_of(Path::new("wheel.svg")), ReportFormat::Svg);
+        assert_eq!(format_of(Path::new("out/Report.HTML")), ReportFormat::Html);
+        assert_eq!(format_of(Path::new("r.htm")), ReportFormat::Html);
+        assert_eq!(format_of(Path::new("r.json")), ReportFormat::Json);
+        assert_eq!(format_of(Path::new("report.txt")), ReportFormat::Text);
+        assert_eq!(format_of(Path::new("report")), ReportFormat::Text);
+    }
+}

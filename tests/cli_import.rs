@@ -1,0 +1,204 @@
+//! End-to-end tests of `kith import`: the real binary on realistic LinkedIn, vCard and
+//! Google Contacts exports (tests/fixtures/import), to stdout and `--into` a file, with
+//! malformed rows, people already present and unreadable input.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+const TODAY: &str = "2026-11-25";
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import")
+}
+
+/// `kith import … --today 2026-11-25` run in `folder`, with no colour or today leaking in.
+fn import(folder: &Path, arguments: &[&str]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kith"));
+    command.current_dir(folder).stdin(Stdio::null()).arg("import").args(arguments).args(["--today", TODAY]);
+    for variable in ["KITH_TODAY", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
+        command.env_remove(variable);
+    }
+    let output = command.output().expect("the kith binary runs");
+    Run {
+        code: output.status.code().expect("kith exits by itself, not by a signal"),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// A temporary folder holding a copy of the fixture target network.kith.
+fn folder_with_network() -> (tempfile::TempDir, PathBuf) {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let target = folder.path().join("network.kith");
+    fs::copy(fixtures().join("network.kith"), &target).expect("copy the target");
+    (folder, target)
+}
+
+fn check_codes(path: &Path) -> Vec<String> {
+    let output = Command::new(env!("CARGO_BIN_EXE_kith"))
+        .args(["check", "--format", "short", "--level", "hint", "--today", TODAY])
+        .arg(path)
+        .env_remove("KITH_TODAY")
+        .output()
+        .expect("kith check runs");
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    stdout.lines().filter_map(|line| line.split('[').nth(1)?.split(']').next()).map(str::to_string).collect()
+}
+
+#[test]
+fn linkedin_connections_print_as_people_with_warnings_for_malformed_rows() {
+    let run = import(&fixtures(), &["linkedin", "Connections.csv"]);
+    assert_eq!(run.code, 1, "malformed rows make the exit code 1:\n{}", run.stderr);
+    insta::assert_snapshot!("linkedin_stdout", run.stdout);
+    insta::assert_snapshot!("linkedin_stderr", run.stderr);
+}
+
+#[test]
+fn linkedin_into_a_network_appends_after_the_existing_bytes_and_skips_who_is_there() {
+    let (_folder, target) = folder_with_network();
+    let before = fs::read_to_string(&target).expect("readable");
+    let run = import(&fixtures(), &["linkedin", "Connections.csv", "--into", target.to_str().expect("UTF-8 path")]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "", "the people go into the file, not to stdout");
+    let summary = run.stderr.lines().last().expect("a summary");
+    assert_eq!(
+        summary,
+        format!("imported 10 people into {}, skipped 3 already present, 3 malformed rows", target.display())
+    );
+    let after = fs::read_to_string(&target).expect("readable");
+    let appended = after.strip_prefix(&before).expect("the existing text is kept byte for byte");
+    assert!(
+        appended.starts_with("\nperson charles-babbage \"Charles Babbage\"\n"),
+        "one blank line, then the people:\n{appended}"
+    );
+    assert!(
+        !after.contains("\"Ada Lovelace\"\n  org \"Analytical Engines Ltd\"\n  title"),
+        "Ada is already there by name"
+    );
+    assert!(!after.contains("GRACE.HOPPER"), "Grace is already there by email, whatever its case");
+    let codes = check_codes(&target);
+    assert!(
+        codes.iter().all(|code| ["stale", "empty-pillar", "unfilled-role", "no-context"].contains(&code.as_str())),
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn importing_the_same_export_twice_adds_nobody_the_second_time() {
+    let (_folder, target) = folder_with_network();
+    let into = target.to_str().expect("UTF-8 path");
+    import(&fixtures(), &["google", "google.csv", "--into", into]);
+    let once = fs::read_to_string(&target).expect("readable");
+    let again = import(&fixtures(), &["google", "google.csv", "--into", into]);
+    assert_eq!(fs::read_to_string(&target).expect("readable"), once);
+    assert!(
+        again
+            .stderr
+            .ends_with(&format!("imported 0 people into {into}, skipped 5 already present, 2 malformed rows\n")),
+        "{}",
+        again.stderr
+    );
+}
+
+#[test]
+fn ids_never_clash_with_the_ones_in_the_target() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let target = folder.path().join("mine.kith");
+    fs::write(&target, "person zoe-nunez \"Zoë N. (school)\"\r\n  met 2001-09-01\r\n").expect("write");
+    let run = import(&fixtures(), &["linkedin", "Connections.csv", "--into", target.to_str().expect("UTF-8 path")]);
+    assert_eq!(run.code, 1);
+    let after = fs::read_to_string(&target).expect("readable");
+    assert!(after.contains("\r\n\r\nperson ada-lovelace \"Ada Lovelace\"\r\n"), "CRLF kept, one blank line:\n{after}");
+    assert!(after.contains("person zoe-nunez-2 \"Zoë Núñez\"\r\n"), "{after}");
+    assert!(!after.replace("\r\n", "").contains('\n'), "every appended line ends in CRLF");
+}
+
+#[test]
+fn a_missing_target_is_created() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let target = folder.path().join("new.kith");
+    let run = import(&fixtures(), &["google", "google-old.csv", "--into", target.to_str().expect("UTF-8 path")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = fs::read_to_string(&target).expect("created");
+    assert!(text.starts_with("person grace-hopper \"Grace Hopper\"\n"), "{text}");
+}
+
+#[test]
+fn vcards_of_every_version_print_as_people() {
+    let (_folder, target) = folder_with_network();
+    let run = import(&fixtures(), &["vcard", "contacts.vcf", "--into", target.to_str().expect("UTF-8 path")]);
+    assert_eq!(run.code, 1);
+    let before = fs::read_to_string(fixtures().join("network.kith")).expect("readable");
+    let after = fs::read_to_string(&target).expect("readable");
+    insta::assert_snapshot!("vcard_appended", after.strip_prefix(&before).expect("kept"));
+    insta::assert_snapshot!("vcard_stderr", run.stderr.replace(&target.display().to_string(), "network.kith"));
+}
+
+#[test]
+fn google_contacts_old_and_new_headers_print_as_people() {
+    let new = import(&fixtures(), &["google", "google.csv"]);
+    assert_eq!(new.code, 1);
+    insta::assert_snapshot!("google_stdout", new.stdout);
+    insta::assert_snapshot!("google_stderr", new.stderr);
+    let old = import(&fixtures(), &["google", "google-old.csv"]);
+    assert_eq!(old.code, 0, "{}", old.stderr);
+    insta::assert_snapshot!("google_old_stdout", old.stdout);
+    assert_eq!(old.stderr, "imported 3 people, skipped 0 already present, 0 malformed rows\n");
+}
+
+#[test]
+fn progress_is_not_shown_when_stderr_is_not_a_terminal() {
+    let run = import(&fixtures(), &["linkedin", "Connections.csv"]);
+    assert!(!run.stderr.contains('\r') && !run.stderr.contains("records"), "{:?}", run.stderr);
+}
+
+/// Asserts stderr is exactly one `error: …` line containing each of `parts`, and nothing
+/// was printed or imported.
+#[track_caller]
+fn assert_input_error(run: &Run, parts: &[&str]) {
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "one line on stderr, got:\n{}", run.stderr);
+    assert!(lines[0].starts_with("error: "), "{}", lines[0]);
+    for part in parts {
+        assert!(lines[0].contains(part), "`{part}` missing from: {}", lines[0]);
+    }
+}
+
+#[test]
+fn text_that_is_not_utf8_is_an_input_error_naming_the_line() {
+    let run = import(&fixtures(), &["linkedin", "Connections-latin1.csv"]);
+    assert_input_error(&run, &["Connections-latin1.csv", "not UTF-8 text (first invalid byte on line 2)", "iconv"]);
+    let utf16 = import(&fixtures(), &["google", "contacts-utf16.csv"]);
+    assert_input_error(&utf16, &["contacts-utf16.csv", "UTF-16"]);
+}
+
+#[test]
+fn the_wrong_kind_of_export_is_an_input_error_and_the_target_is_untouched() {
+    let (_folder, target) = folder_with_network();
+    let before = fs::read(&target).expect("readable");
+    let run = import(&fixtures(), &["linkedin", "contacts.vcf", "--into", target.to_str().expect("UTF-8 path")]);
+    assert_input_error(
+        &run,
+        &["cannot import `contacts.vcf`: no LinkedIn header row found", "is it a LinkedIn Connections.csv export?"],
+    );
+    assert_eq!(fs::read(&target).expect("readable"), before);
+    assert_input_error(&import(&fixtures(), &["vcard", "google.csv"]), &["no vCard found"]);
+    assert_input_error(&import(&fixtures(), &["google", "Connections.csv"]), &["no Google Contacts header row found"]);
+}
+
+#[test]
+fn a_missing_export_is_an_input_error() {
+    assert_input_error(
+        &import(&fixtures(), &["vcard", "nowhere.vcf"]),
+        &["cannot read `nowhere.vcf`: no such file or folder"],
+    );
+}

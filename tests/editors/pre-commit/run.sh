@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Tests the pre-commit hooks (.pre-commit-hooks.yaml) for real: pre-commit installs this
+# repository as a Rust hook (`cargo install`), then runs `kith check` in a throwaway git
+# project — a clean .kith file passes, a broken one fails and prints its diagnostics.
+# `kith-fmt` is tested the same way once `kith fmt` exists.
+#
+# The repository is taken as its working tree (tracked and untracked files that git does
+# not ignore), committed into a scratch repository, so uncommitted changes are tested too.
+# Installs pre-commit from PyPI when it is missing. The first run builds kith in release
+# mode (a few minutes on two cores); the build is cached in target/pre-commit-build.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../../.." && pwd)"
+fixtures="$repo/tests/editors/fixtures"
+
+say() { echo "tests/editors/pre-commit: $*"; }
+fail() { echo "tests/editors/pre-commit: FAILED: $*" >&2; exit 1; }
+
+if ! command -v pre-commit >/dev/null; then
+  say "installing pre-commit (pip install pre-commit)"
+  python3 -m pip install --quiet pre-commit
+  command -v pyenv >/dev/null && pyenv rehash
+fi
+command -v pre-commit >/dev/null || fail "pre-commit is not on PATH after installing it"
+command -v cargo >/dev/null || fail "cargo is not on PATH: pre-commit's Rust hooks build with it"
+
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+git_in() { git -C "$1" -c user.name="kith tests" -c user.email="tests@example.invalid" -c commit.gpgsign=false "${@:2}"; }
+
+say "validating .pre-commit-hooks.yaml"
+pre-commit validate-manifest "$repo/.pre-commit-hooks.yaml"
+
+# The hooks repository: this working tree, committed.
+hooks="$scratch/hooks"
+mkdir -p "$hooks"
+git -C "$repo" ls-files -z --cached --others --exclude-standard \
+  | (cd "$repo" && tar --null --files-from=- --ignore-failed-read -cf - 2>/dev/null) \
+  | tar -xf - -C "$hooks"
+git_in "$hooks" init --quiet
+git_in "$hooks" add --all
+git_in "$hooks" commit --quiet -m "the working tree under test"
+rev="$(git -C "$hooks" rev-parse HEAD)"
+
+# The project whose .kith files the hooks check.
+project="$scratch/project"
+mkdir -p "$project"
+git_in "$project" init --quiet
+cp "$fixtures/clean.kith" "$project/network.kith"
+git_in "$project" add network.kith
+
+export PRE_COMMIT_HOME="$scratch/pre-commit-home"
+export CARGO_TARGET_DIR="$repo/target/pre-commit-build"
+export KITH_TODAY=2026-11-25
+export PRE_COMMIT_COLOR=never NO_COLOR=1
+
+# Runs one hook on every file of the project; its output goes to $scratch/output.
+try_hook() {
+  (cd "$project" && timeout 1800 pre-commit try-repo "$hooks" "$1" --ref "$rev" --all-files --verbose) \
+    >"$scratch/output" 2>&1
+}
+expect_output() {
+  grep -qF -- "$1" "$scratch/output" || { cat "$scratch/output" >&2; fail "$2: the output has no '$1'"; }
+}
+
+say "kith-check on a clean file (the first run installs kith with cargo: minutes)"
+try_hook kith-check || { cat "$scratch/output" >&2; fail "kith-check failed on a clean file"; }
+expect_output "kith check" "kith-check on a clean file"
+expect_output "Passed" "kith-check on a clean file"
+
+say "kith-check on a broken file"
+cp "$fixtures/network.kith" "$project/broken.kith"
+git_in "$project" add broken.kith
+if try_hook kith-check; then
+  cat "$scratch/output" >&2
+  fail "kith-check passed on a file with an unknown role"
+fi
+expect_output "Failed" "kith-check on a broken file"
+expect_output "unknown-role" "kith-check on a broken file"
+expect_output "\`sponsr\` is not a role" "kith-check on a broken file"
+expect_output "broken.kith" "kith-check on a broken file"
+sed -n '/unknown-role/,+4p' "$scratch/output"
+
+kith="$(find "$PRE_COMMIT_HOME" -path '*/bin/kith' -type f | head -n 1)"
+[[ -n "$kith" ]] || { find "$PRE_COMMIT_HOME" -maxdepth 4 >&2; fail "pre-commit's environment has no bin/kith"; }
+if "$kith" fmt --help >/dev/null 2>&1; then
+  say "kith-fmt on a canonical file"
+  git_in "$project" rm --quiet --cached broken.kith
+  rm "$project/broken.kith"
+  try_hook kith-fmt || { cat "$scratch/output" >&2; fail "kith-fmt failed on a canonical file"; }
+  expect_output "Passed" "kith-fmt on a canonical file"
+  say "kith-fmt on a file that is not in canonical format"
+  printf 'person ada   "Ada Lovelace"\n    role mentor\n' >"$project/messy.kith"
+  git_in "$project" add messy.kith
+  if try_hook kith-fmt; then
+    cat "$scratch/output" >&2
+    fail "kith-fmt passed on a file that is not formatted"
+  fi
+  expect_output "messy.kith" "kith-fmt on an unformatted file"
+  checks=6
+else
+  say "kith-fmt NOT TESTED: the installed kith has no \`fmt\` command yet"
+  checks=3
+fi
+echo "pre-commit hooks: $checks passed, 0 failed"
