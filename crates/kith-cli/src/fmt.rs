@@ -96,8 +96,9 @@ pub fn run(arguments: &FmtArgs) -> ExitStatus {
             input_failed = true;
         }
     }
-    let only_stdin = discovery.sources.iter().all(|source| *source == Source::Stdin);
-    if !(mode == Mode::Write && only_stdin) && !discovery.sources.is_empty() {
+    // Formatting standard input alone (an editor's pipe) prints the text and nothing else.
+    let piped = mode == Mode::Write && discovery.sources.iter().all(|source| *source == Source::Stdin);
+    if !piped && !discovery.sources.is_empty() {
         let mut stderr = io::stderr().lock();
         let _ = writeln!(stderr, "{}", summary(mode, &tally));
     }

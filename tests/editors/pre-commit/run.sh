@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Tests the pre-commit hooks (.pre-commit-hooks.yaml) for real: pre-commit installs this
-# repository as a Rust hook (`cargo install`), then runs `kith check` in a throwaway git
-# project — a clean .kith file passes, a broken one fails and prints its diagnostics.
-# `kith-fmt` is tested the same way once `kith fmt` exists.
+# Tests the pre-commit hooks (.pre-commit-hooks.yaml) for real, the way a user runs them: a
+# throwaway git project whose .pre-commit-config.yaml names this repository; pre-commit
+# installs it as a Rust hook (`cargo install`) and runs `kith check` — a clean .kith file
+# passes, a broken one fails and prints its diagnostics; `kith-fmt` passes a formatted file
+# and fails an unformatted one.
 #
 # The repository is taken as its working tree (tracked and untracked files that git does
 # not ignore), committed into a scratch repository, so uncommitted changes are tested too.
+# (`pre-commit try-repo` would do the same but install kith again on every run.)
 # Installs pre-commit from PyPI when it is missing. The first run builds kith in release
 # mode (a few minutes on two cores); the build is cached in target/pre-commit-build.
 set -euo pipefail
@@ -53,10 +55,19 @@ export CARGO_TARGET_DIR="$repo/target/pre-commit-build"
 export KITH_TODAY=2026-11-25
 export PRE_COMMIT_COLOR=never NO_COLOR=1
 
+cat >"$project/.pre-commit-config.yaml" <<YAML
+repos:
+  - repo: $hooks
+    rev: $rev
+    hooks:
+      - id: kith-check
+      - id: kith-fmt
+YAML
+git_in "$project" add .pre-commit-config.yaml
+
 # Runs one hook on every file of the project; its output goes to $scratch/output.
 try_hook() {
-  (cd "$project" && timeout 1800 pre-commit try-repo "$hooks" "$1" --ref "$rev" --all-files --verbose) \
-    >"$scratch/output" 2>&1
+  (cd "$project" && timeout 1800 pre-commit run "$1" --all-files --verbose) >"$scratch/output" 2>&1
 }
 expect_output() {
   grep -qF -- "$1" "$scratch/output" || { cat "$scratch/output" >&2; fail "$2: the output has no '$1'"; }
@@ -78,27 +89,29 @@ expect_output "Failed" "kith-check on a broken file"
 expect_output "unknown-role" "kith-check on a broken file"
 expect_output "\`sponsr\` is not a role" "kith-check on a broken file"
 expect_output "broken.kith" "kith-check on a broken file"
-sed -n '/unknown-role/,+4p' "$scratch/output"
+expect_output "- exit code: 1" "kith-check on a broken file (1: errors found, not a usage error)"
+cat "$scratch/output"
 
 kith="$(find "$PRE_COMMIT_HOME" -path '*/bin/kith' -type f | head -n 1)"
 [[ -n "$kith" ]] || { find "$PRE_COMMIT_HOME" -maxdepth 4 >&2; fail "pre-commit's environment has no bin/kith"; }
-if "$kith" fmt --help >/dev/null 2>&1; then
-  say "kith-fmt on a canonical file"
-  git_in "$project" rm --quiet --cached broken.kith
-  rm "$project/broken.kith"
-  try_hook kith-fmt || { cat "$scratch/output" >&2; fail "kith-fmt failed on a canonical file"; }
-  expect_output "Passed" "kith-fmt on a canonical file"
-  say "kith-fmt on a file that is not in canonical format"
-  printf 'person ada   "Ada Lovelace"\n    role mentor\n' >"$project/messy.kith"
-  git_in "$project" add messy.kith
-  if try_hook kith-fmt; then
-    cat "$scratch/output" >&2
-    fail "kith-fmt passed on a file that is not formatted"
-  fi
-  expect_output "messy.kith" "kith-fmt on an unformatted file"
-  checks=6
-else
-  say "kith-fmt NOT TESTED: the installed kith has no \`fmt\` command yet"
-  checks=3
+# `cargo install` of the root package installs both binaries.
+[[ -x "$(dirname "$kith")/kith-lsp" ]] || fail "cargo install put no kith-lsp next to $kith"
+
+say "kith-fmt on a canonical file"
+git_in "$project" rm --quiet --cached broken.kith
+rm "$project/broken.kith"
+try_hook kith-fmt || { cat "$scratch/output" >&2; fail "kith-fmt failed on a canonical file"; }
+expect_output "kith fmt" "kith-fmt on a canonical file"
+expect_output "Passed" "kith-fmt on a canonical file"
+
+say "kith-fmt on a file that is not in canonical format"
+printf 'person ada   "Ada Lovelace"\n    role mentor\n' >"$project/messy.kith"
+git_in "$project" add messy.kith
+if try_hook kith-fmt; then
+  cat "$scratch/output" >&2
+  fail "kith-fmt passed on a file that is not formatted"
 fi
-echo "pre-commit hooks: $checks passed, 0 failed"
+expect_output "messy.kith" "kith-fmt on an unformatted file"
+expect_output "- exit code: 1" "kith-fmt on an unformatted file (1: files differ, not a usage error)"
+cat "$scratch/output"
+echo "pre-commit hooks: 6 passed, 0 failed"

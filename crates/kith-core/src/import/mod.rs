@@ -502,6 +502,48 @@ mod tests {
         assert!(about_the_person.is_empty(), "{about_the_person:#?}");
     }
 
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Lines that look like pieces of real exports, in any order, plus arbitrary text.
+        fn export_text() -> impl Strategy<Value = String> {
+            let line = prop_oneof![
+                Just("BEGIN:VCARD".to_string()),
+                Just("END:VCARD".to_string()),
+                Just("VERSION:2.1".to_string()),
+                Just("FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:J=C3=BCrgen =".to_string()),
+                Just(" folded continuation".to_string()),
+                Just("BDAY:--02-30".to_string()),
+                Just("First Name,Last Name,URL,Email Address,Company,Position,Connected On".to_string()),
+                Just("First Name,Last Name,Labels,E-mail 1 - Value,Birthday,Notes".to_string()),
+                Just("Ada,\"Love,lace\",x,ada@example.org,\"Co \"\"Q\"\"\",T,12 Mar 2024".to_string()),
+                Just("\"unclosed,".to_string()),
+                "[ -~é\"\\\\,;:=\t]{0,40}",
+            ];
+            (prop::collection::vec(line, 0..14), any::<bool>())
+                .prop_map(|(lines, crlf)| lines.join(if crlf { "\r\n" } else { "\n" }))
+        }
+
+        proptest! {
+            #[test]
+            fn any_input_reads_without_panicking_and_renders_clean_kith(text in export_text()) {
+                for format in [Format::LinkedIn, Format::VCard, Format::Google] {
+                    let Ok(records) = read(format, &text) else { continue };
+                    let mut importer = Importer::new(&network(""), TODAY);
+                    for contact in records.flatten() {
+                        prop_assert!(contact.line >= 1 && contact.line <= text.lines().count().max(1));
+                        importer.add(contact);
+                    }
+                    let rendered = importer.render();
+                    let lints = crate::check(&rendered, TODAY).lints;
+                    let errors: Vec<_> = lints.iter().filter(|lint| lint.severity == crate::Severity::Error).collect();
+                    prop_assert!(errors.is_empty(), "{rendered}\n{errors:#?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn appending_leaves_one_blank_line_and_keeps_the_line_endings() {
         let addition = "person b \"B\"\n  note \"x\"\n";
