@@ -1,6 +1,7 @@
 //! Benchmark: how long after the last keystroke the diagnostics of a large document arrive,
 //! through the real `kith-lsp` binary over stdio. Run with `cargo bench --bench lsp_latency`.
 
+#[allow(dead_code)] // the benchmark uses part of the tests' client
 #[path = "../tests/support/lsp_client.rs"]
 mod lsp_client;
 #[path = "../crates/kith-core/benches/synthetic.rs"]

@@ -65,8 +65,13 @@ fn every_language_server_is_declared_and_runs_kith_lsp() {
     let binary = Path::new(env!("CARGO_BIN_EXE_kith-lsp")).file_stem().expect("the binary has a name");
     for server in servers {
         let name = server.as_str().expect("language-servers names servers");
-        let server = declared.get(name).and_then(Value::as_table).unwrap_or_else(|| panic!("no [language-server.{name}]"));
-        assert_eq!(string(server, "command"), binary.to_string_lossy(), "[language-server.{name}] runs this package's binary");
+        let server =
+            declared.get(name).and_then(Value::as_table).unwrap_or_else(|| panic!("no [language-server.{name}]"));
+        assert_eq!(
+            string(server, "command"),
+            binary.to_string_lossy(),
+            "[language-server.{name}] runs this package's binary"
+        );
     }
 }
 

@@ -11,7 +11,9 @@ fn the_pre_commit_hooks_check_kith_files() {
     let found = Command::new("pre-commit").arg("--version").output().is_ok_and(|output| output.status.success());
     if !found {
         if std::env::var_os("KITH_SKIP_PRECOMMIT").is_some_and(|value| value == "1") {
-            eprintln!("SKIPPED the_pre_commit_hooks_check_kith_files: pre-commit is not on PATH and KITH_SKIP_PRECOMMIT=1");
+            eprintln!(
+                "SKIPPED the_pre_commit_hooks_check_kith_files: pre-commit is not on PATH and KITH_SKIP_PRECOMMIT=1"
+            );
             return;
         }
         panic!("pre-commit is not on PATH: install it (pip install pre-commit), or set KITH_SKIP_PRECOMMIT=1 to skip this test");

@@ -22,7 +22,8 @@ fn queries_in(dir: &Path) -> BTreeMap<String, String> {
         .filter(|path| path.extension().is_some_and(|extension| extension == "scm"))
         .map(|path: PathBuf| {
             let name = path.file_name().expect("a listed file has a name").to_string_lossy().into_owned();
-            let text = fs::read_to_string(&path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
+            let text =
+                fs::read_to_string(&path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
             (name, text)
         })
         .collect()

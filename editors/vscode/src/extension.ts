@@ -95,18 +95,12 @@ async function showNetworkReport(): Promise<void> {
     await vscode.window.showErrorMessage("kith: open a .kith file to see its network report.");
     return;
   }
-  if (document.isUntitled) {
-    await vscode.window.showErrorMessage("kith: save the file first: the report is made from the file on disk.");
-    return;
-  }
-  if (document.isDirty && !(await document.save())) {
-    await vscode.window.showErrorMessage("kith: the file could not be saved, so the report would be out of date.");
-    return;
-  }
   const settings = readSettings();
+  const name = document.isUntitled ? document.uri.path : path.basename(document.uri.fsPath);
+  const cwd = document.isUntitled ? (workspaceRoot() ?? process.cwd()) : path.dirname(document.uri.fsPath);
   const outcome = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: "kith: making the network report" },
-    () => runReport({ cli: settings.cliPath, file: document.uri.fsPath, today: settings.today }),
+    () => runReport({ cli: settings.cliPath, text: document.getText(), name, cwd, today: settings.today }),
   );
   if (!outcome.ok) {
     await showSettingError(outcome.message, "kith.cli.path");
@@ -114,7 +108,7 @@ async function showNetworkReport(): Promise<void> {
   }
   const panel = vscode.window.createWebviewPanel(
     "kithNetworkReport",
-    `Network report: ${path.basename(document.uri.fsPath)}`,
+    `Network report: ${name}`,
     vscode.ViewColumn.Beside,
     { enableScripts: false, localResourceRoots: [] },
   );

@@ -1,9 +1,8 @@
-// "kith: Show Network Report": runs `kith report --format html FILE` and turns its outcome
-// into the HTML to show or the message that says what went wrong. Free of the VS Code API,
-// so plain Node tests run it against stand-in commands.
+// "kith: Show Network Report": runs `kith report --format html -` on the editor's text and
+// turns its outcome into the HTML to show or the message that says what went wrong. Free of
+// the VS Code API, so plain Node tests run it against stand-in commands and the real kith.
 
 import { execFile } from "child_process";
-import * as path from "path";
 import { findExecutable, notFoundMessage } from "./settings";
 
 export type ReportOutcome = { ok: true; html: string } | { ok: false; message: string };
@@ -11,8 +10,12 @@ export type ReportOutcome = { ok: true; html: string } | { ok: false; message: s
 export interface ReportRequest {
   /** `kith.cli.path`. */
   cli: string;
-  /** The .kith file to report on (its saved contents). */
-  file: string;
+  /** The document's text, as the editor has it (saved or not). */
+  text: string;
+  /** The document's name, for messages. */
+  name: string;
+  /** Where the command runs: the document's folder. */
+  cwd: string;
   /** `kith.today`: passed as KITH_TODAY when not empty. */
   today: string;
   env?: NodeJS.ProcessEnv;
@@ -33,13 +36,13 @@ export function runReport(request: ReportRequest): Promise<ReportOutcome> {
   if (today !== "") {
     env.KITH_TODAY = today;
   }
-  const args = ["report", "--format", "html", request.file];
-  const shown = `kith ${args.slice(0, 3).join(" ")} ${path.basename(request.file)}`;
+  const args = ["report", "--format", "html", "-"];
+  const shown = `kith ${args.join(" ")} < ${request.name}`;
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       executable,
       args,
-      { cwd: path.dirname(request.file), env, maxBuffer: 64 * 1024 * 1024, timeout: request.timeoutMs ?? 60_000, encoding: "utf8" },
+      { cwd: request.cwd, env, maxBuffer: 64 * 1024 * 1024, timeout: request.timeoutMs ?? 60_000, encoding: "utf8" },
       (error, stdout, stderr) => {
         if (error) {
           const how = error.killed ? "was stopped after the time limit" : `failed (${describeExit(error)})`;
@@ -52,6 +55,9 @@ export function runReport(request: ReportRequest): Promise<ReportOutcome> {
         }
       },
     );
+    // A command that exits without reading its input closes the pipe early: not an error here.
+    child.stdin?.on("error", () => undefined);
+    child.stdin?.end(request.text, "utf8");
   });
 }
 

@@ -217,11 +217,15 @@ local function run()
 end
 
 local ok, failure = xpcall(run, debug.traceback)
-for _, client in ipairs(vim.lsp.get_active_clients()) do
-  vim.lsp.stop_client(client.id)
+local loaded, kith = pcall(require, "kith")
+if loaded then
+  for _, client in ipairs(kith.clients()) do
+    vim.lsp.stop_client(client.id)
+  end
 end
 if ok then
-  say(string.format("nvim %s: %d passed, 0 failed", tostring(vim.version().major .. "." .. vim.version().minor .. "." .. vim.version().patch), passed))
+  local version = vim.version()
+  say(string.format("nvim %d.%d.%d: %d passed, 0 failed", version.major, version.minor, version.patch, passed))
   vim.cmd("qall!")
 else
   say(tostring(failure))
