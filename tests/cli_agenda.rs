@@ -1,48 +1,14 @@
 //! End-to-end tests of `kith agenda`: the real binary on tests/fixtures/agenda with today
 //! pinned — the order of its sections, windows, several files, colour, JSON and exit codes.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+mod support;
 
-const TODAY: &str = "2026-11-25";
+use std::process::Command;
+use support::cli::{fixtures_of, json, kith_in, pinned_subcommand_in, run, run_with_stdin};
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/agenda")
-}
-
-/// `kith agenda --today 2026-11-25 …` in `folder`, with no colour, today or input from the
-/// test's own environment leaking in.
-fn agenda_in(folder: &Path, arguments: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kith"));
-    command.current_dir(folder).stdin(Stdio::null()).args(["agenda", "--today", TODAY]).args(arguments);
-    for variable in ["KITH_TODAY", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
-        command.env_remove(variable);
-    }
-    command
-}
-
+/// `kith agenda --today 2026-11-25 …` in tests/fixtures/agenda.
 fn agenda(arguments: &[&str]) -> Command {
-    agenda_in(&fixtures(), arguments)
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(command: &mut Command) -> Run {
-    let output = command.output().expect("the kith binary runs");
-    Run {
-        code: output.status.code().expect("kith exits by itself, not by a signal"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-fn json(run: &Run) -> serde_json::Value {
-    serde_json::from_str(&run.stdout).expect("--format json prints one JSON object")
+    pinned_subcommand_in(&fixtures_of("agenda"), "agenda", arguments)
 }
 
 /// (section, person) of every item, in order.
@@ -76,7 +42,7 @@ fn json_format() {
 #[test]
 fn several_files_merge_and_name_their_file() {
     // No PATH: every .kith file below the current folder.
-    let run = run(&mut agenda_in(&fixtures().join("several"), &[]));
+    let run = run(&mut pinned_subcommand_in(&fixtures_of("agenda/several"), "agenda", &[]));
     assert_eq!(run.code, 0, "{}", run.stderr);
     insta::assert_snapshot!(run.stdout);
 }
@@ -152,16 +118,8 @@ fn a_file_with_errors_still_gets_an_agenda_and_a_note() {
 
 #[test]
 fn standard_input_is_read_with_a_dash() {
-    let mut child = agenda(&["--format", "json", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the kith binary starts");
     let source = b"person ada \"Ada\"\n  role mentor\n  met 2020-01-01\n";
-    child.stdin.take().expect("stdin is piped").write_all(source).expect("kith reads its stdin");
-    let output = child.wait_with_output().expect("kith finishes");
-    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("one JSON object");
+    let value = json(&run_with_stdin(&mut agenda(&["--format", "json", "-"]), source));
     assert_eq!(value["items"][0]["file"], "<stdin>");
     assert_eq!(value["items"][0]["suggestion"], "ask about a decision ahead of you");
 }
@@ -179,8 +137,8 @@ fn colour_on_a_terminal_and_plain_when_piped() {
 
 #[test]
 fn today_comes_from_kith_today_without_the_flag() {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kith"));
-    command.current_dir(fixtures()).args(["agenda", "--format", "json", "quiet.kith"]).env("KITH_TODAY", "2027-03-10");
+    let mut command = kith_in(&fixtures_of("agenda"));
+    command.args(["agenda", "--format", "json", "quiet.kith"]).env("KITH_TODAY", "2027-03-10");
     let value = json(&run(&mut command));
     assert_eq!(value["today"], "2027-03-10");
     assert_eq!(order(&value), [("birthday".to_string(), "ada".to_string())]);

@@ -1,79 +1,21 @@
 //! End-to-end tests of `kith check`: the real binary as a process, its exit codes, inputs,
 //! options and every output format (snapshots over tests/fixtures, today pinned).
 
+mod support;
+
 use std::fs;
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::Read;
 use std::process::{Command, Stdio};
+use support::cli::{assert_one_error_line, fixtures, json, kith_in, pinned_subcommand_in, run, run_with_stdin, TODAY};
 
-const TODAY: &str = "2026-11-25";
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-/// `kith` run in tests/fixtures, with no colour, today or input from the test's own
-/// environment leaking in.
+/// `kith` run in tests/fixtures.
 fn kith() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kith"));
-    command.current_dir(fixtures()).stdin(Stdio::null());
-    for variable in ["KITH_TODAY", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
-        command.env_remove(variable);
-    }
-    command
+    kith_in(&fixtures())
 }
 
-/// `kith check --today 2026-11-25` followed by `arguments`.
+/// `kith check --today 2026-11-25` followed by `arguments`, run in tests/fixtures.
 fn check(arguments: &[&str]) -> Command {
-    let mut command = kith();
-    command.args(["check", "--today", TODAY]).args(arguments);
-    command
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(command: &mut Command) -> Run {
-    let output = command.output().expect("the kith binary runs");
-    Run {
-        code: output.status.code().expect("kith exits by itself, not by a signal"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-fn run_with_stdin(command: &mut Command, input: &[u8]) -> Run {
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the kith binary starts");
-    child.stdin.take().expect("stdin is piped").write_all(input).expect("kith reads its stdin");
-    let output = child.wait_with_output().expect("kith finishes");
-    Run {
-        code: output.status.code().expect("kith exits by itself, not by a signal"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-fn json(run: &Run) -> serde_json::Value {
-    serde_json::from_str(&run.stdout).expect("--format json prints one JSON object")
-}
-
-/// Asserts stderr is exactly one `error: …` line containing each of `parts`.
-#[track_caller]
-fn assert_one_error_line(run: &Run, parts: &[&str]) {
-    let lines: Vec<&str> = run.stderr.lines().collect();
-    assert_eq!(lines.len(), 1, "one line on stderr, got:\n{}", run.stderr);
-    assert!(lines[0].starts_with("error: "), "{}", lines[0]);
-    for part in parts {
-        assert!(lines[0].contains(part), "`{part}` missing from: {}", lines[0]);
-    }
+    pinned_subcommand_in(&fixtures(), "check", arguments)
 }
 
 // Snapshots of every format.

@@ -1,44 +1,21 @@
 //! End-to-end tests of `kith export`: vCard, JSON and iCalendar output of
 //! tests/fixtures/export/network.kith (today pinned), `-o`, the default file, and errors.
 
+mod support;
+
 use kith_core::import::{self, Format};
 use std::fs;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
+use support::cli::{fixtures_of, pinned_subcommand_in, run, run_with_stdin, Run};
 
-const TODAY: &str = "2026-11-25";
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export")
+/// `kith export --today 2026-11-25 …` run in `folder`.
+fn export_in(folder: &Path, arguments: &[&str]) -> Run {
+    run(&mut pinned_subcommand_in(folder, "export", arguments))
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// `kith export … --today 2026-11-25` run in `folder`, with `stdin` as its input.
-fn export_with_stdin(folder: &Path, arguments: &[&str], stdin: &[u8]) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kith"));
-    command.current_dir(folder).arg("export").args(arguments).args(["--today", TODAY]);
-    for variable in ["KITH_TODAY", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
-        command.env_remove(variable);
-    }
-    let mut child =
-        command.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("kith starts");
-    child.stdin.take().expect("stdin is piped").write_all(stdin).expect("kith reads its stdin");
-    let output = child.wait_with_output().expect("kith finishes");
-    Run {
-        code: output.status.code().expect("kith exits by itself, not by a signal"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
-}
-
+/// `kith export --today 2026-11-25 …` run in tests/fixtures/export.
 fn export(arguments: &[&str]) -> Run {
-    export_with_stdin(&fixtures(), arguments, b"")
+    export_in(&fixtures_of("export"), arguments)
 }
 
 /// Shows CRLF line breaks in snapshots.
@@ -120,7 +97,7 @@ fn output_goes_to_a_file_with_o() {
 #[test]
 fn standard_input_and_a_file_with_errors_export_what_can_be_read() {
     let text = b"person ada \"Ada\"\n  email not-an-email\n  email ada@example.org\n";
-    let run = export_with_stdin(&fixtures(), &["vcard", "-"], text);
+    let run = run_with_stdin(&mut pinned_subcommand_in(&fixtures_of("export"), "export", &["vcard", "-"]), text);
     assert_eq!(run.code, 0);
     assert_eq!(
         run.stdout,
@@ -136,11 +113,11 @@ fn standard_input_and_a_file_with_errors_export_what_can_be_read() {
 fn the_default_file_is_the_folders_only_kith_file() {
     let folder = tempfile::tempdir().expect("a temporary folder");
     fs::write(folder.path().join("people.kith"), "person ada \"Ada\"\n").expect("write");
-    let run = export_with_stdin(folder.path(), &["json"], b"");
+    let run = export_in(folder.path(), &["json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("\"name\": \"Ada\""));
     fs::write(folder.path().join("work.kith"), "").expect("write");
-    let several = export_with_stdin(folder.path(), &["json"], b"");
+    let several = export_in(folder.path(), &["json"]);
     assert_eq!(several.code, 2);
     assert_eq!(
         several.stderr,

@@ -2,14 +2,16 @@
 //! temporary folder — rewriting in place only what changes, `--check` and `--diff` for
 //! hooks, standard input, syntax errors, line endings, and a run killed while it writes.
 
+mod support;
+
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use support::cli::{fixtures_of, kith_in, run, run_with_stdin};
 
 fn fixture(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fmt").join(name);
+    let path = fixtures_of("fmt").join(name);
     fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
@@ -26,43 +28,9 @@ fn folder_with(files: &[(&str, &str)]) -> tempfile::TempDir {
 
 /// `kith fmt` followed by `arguments`, run in `folder`.
 fn fmt(folder: &Path, arguments: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kith"));
-    command.current_dir(folder).stdin(Stdio::null()).arg("fmt").args(arguments);
-    for variable in ["KITH_TODAY", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
-        command.env_remove(variable);
-    }
+    let mut command = kith_in(folder);
+    command.arg("fmt").args(arguments);
     command
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(command: &mut Command) -> Run {
-    let output = command.output().expect("the kith binary runs");
-    Run {
-        code: output.status.code().expect("kith exits by itself, not by a signal"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-fn run_with_stdin(command: &mut Command, input: &[u8]) -> Run {
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the kith binary starts");
-    child.stdin.take().expect("stdin is piped").write_all(input).expect("kith reads its stdin");
-    let output = child.wait_with_output().expect("kith finishes");
-    Run {
-        code: output.status.code().expect("kith exits by itself, not by a signal"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
 }
 
 fn read(folder: &Path, name: &str) -> String {

@@ -2,35 +2,19 @@
 //! Google Contacts exports (tests/fixtures/import), to stdout and `--into` a file, with
 //! malformed rows, people already present and unreadable input.
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-
-const TODAY: &str = "2026-11-25";
+use support::cli::{assert_one_error_line, fixtures_of, pinned_subcommand_in, run, short_findings, Run};
 
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import")
+    fixtures_of("import")
 }
 
-/// `kith import … --today 2026-11-25` run in `folder`, with no colour or today leaking in.
+/// `kith import --today 2026-11-25 …` run in `folder`.
 fn import(folder: &Path, arguments: &[&str]) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kith"));
-    command.current_dir(folder).stdin(Stdio::null()).arg("import").args(arguments).args(["--today", TODAY]);
-    for variable in ["KITH_TODAY", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
-        command.env_remove(variable);
-    }
-    let output = command.output().expect("the kith binary runs");
-    Run {
-        code: output.status.code().expect("kith exits by itself, not by a signal"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
+    run(&mut pinned_subcommand_in(folder, "import", arguments))
 }
 
 /// A temporary folder holding a copy of the fixture target network.kith.
@@ -41,15 +25,10 @@ fn folder_with_network() -> (tempfile::TempDir, PathBuf) {
     (folder, target)
 }
 
+/// The codes of everything `kith check` finds in the file at `path`.
 fn check_codes(path: &Path) -> Vec<String> {
-    let output = Command::new(env!("CARGO_BIN_EXE_kith"))
-        .args(["check", "--format", "short", "--level", "hint", "--today", TODAY])
-        .arg(path)
-        .env_remove("KITH_TODAY")
-        .output()
-        .expect("kith check runs");
-    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
-    stdout.lines().filter_map(|line| line.split('[').nth(1)?.split(']').next()).map(str::to_string).collect()
+    let findings = short_findings(path);
+    findings.lines().filter_map(|line| line.split('[').nth(1)?.split(']').next()).map(str::to_string).collect()
 }
 
 #[test]
@@ -165,12 +144,7 @@ fn progress_is_not_shown_when_stderr_is_not_a_terminal() {
 fn assert_input_error(run: &Run, parts: &[&str]) {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert_eq!(run.stdout, "");
-    let lines: Vec<&str> = run.stderr.lines().collect();
-    assert_eq!(lines.len(), 1, "one line on stderr, got:\n{}", run.stderr);
-    assert!(lines[0].starts_with("error: "), "{}", lines[0]);
-    for part in parts {
-        assert!(lines[0].contains(part), "`{part}` missing from: {}", lines[0]);
-    }
+    assert_one_error_line(run, parts);
 }
 
 #[test]

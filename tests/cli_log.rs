@@ -2,35 +2,19 @@
 //! tests/fixtures/log/network.kith — where the line goes, that nothing else changes, the
 //! default file, and the refusals (unknown person, unknown kind, bad date).
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-
-const TODAY: &str = "2026-11-25";
+use support::cli::{fixtures_of, pinned_subcommand_in, run, short_findings, Run};
 
 fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/log/network.kith")
+    fixtures_of("log").join("network.kith")
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// `kith log … --today 2026-11-25` run in `folder`.
+/// `kith log --today 2026-11-25 …` run in `folder`.
 fn log(folder: &Path, arguments: &[&str]) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kith"));
-    command.current_dir(folder).stdin(Stdio::null()).arg("log").args(arguments).args(["--today", TODAY]);
-    for variable in ["KITH_TODAY", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
-        command.env_remove(variable);
-    }
-    let output = command.output().expect("the kith binary runs");
-    Run {
-        code: output.status.code().expect("kith exits by itself, not by a signal"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
+    run(&mut pinned_subcommand_in(folder, "log", arguments))
 }
 
 /// A temporary folder holding `text` as network.kith.
@@ -79,13 +63,7 @@ fn the_logged_file_checks_without_new_findings() {
     ] {
         assert_eq!(log(folder.path(), arguments).code, 0);
     }
-    let check = Command::new(env!("CARGO_BIN_EXE_kith"))
-        .args(["check", "--format", "short", "--level", "hint", "--today", TODAY])
-        .arg(&path)
-        .env_remove("KITH_TODAY")
-        .output()
-        .expect("kith check runs");
-    let findings = String::from_utf8(check.stdout).expect("UTF-8");
+    let findings = short_findings(&path);
     assert!(!findings.contains("unsorted-log") && !findings.contains("syntax"), "{findings}");
 }
 

@@ -1,43 +1,15 @@
 //! End-to-end tests of `kith report`: the real binary on tests/fixtures/report with today
 //! pinned — every format as a snapshot, `-o` and its format guess, and the errors.
 
+mod support;
+
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
+use support::cli::{fixtures_of, pinned_subcommand_in, run};
 
-const TODAY: &str = "2026-11-25";
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report")
-}
-
-/// `kith report --today 2026-11-25 …` in `folder`, with no today from the environment.
-fn report_in(folder: &Path, arguments: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kith"));
-    command.current_dir(folder).stdin(Stdio::null()).args(["report", "--today", TODAY]).args(arguments);
-    for variable in ["KITH_TODAY", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
-        command.env_remove(variable);
-    }
-    command
-}
-
+/// `kith report --today 2026-11-25 …` in tests/fixtures/report.
 fn report(arguments: &[&str]) -> Command {
-    report_in(&fixtures(), arguments)
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(command: &mut Command) -> Run {
-    let output = command.output().expect("the kith binary runs");
-    Run {
-        code: output.status.code().expect("kith exits by itself, not by a signal"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
+    pinned_subcommand_in(&fixtures_of("report"), "report", arguments)
 }
 
 /// Runs and asserts success with nothing on stderr; returns stdout.
@@ -111,7 +83,7 @@ fn the_svg_is_deterministic_and_self_contained() {
 #[test]
 fn output_goes_to_a_file_in_the_format_its_name_asks_for() {
     let folder = tempfile::tempdir().expect("a temporary folder");
-    let source = fixtures().join("network.kith");
+    let source = fixtures_of("report").join("network.kith");
     let source = source.to_str().expect("a UTF-8 path");
     for (name, starts) in [
         ("wheel.svg", "<svg "),
@@ -136,8 +108,8 @@ fn output_goes_to_a_file_in_the_format_its_name_asks_for() {
 #[test]
 fn a_folder_with_one_file_is_that_file() {
     let folder = tempfile::tempdir().expect("a temporary folder");
-    fs::copy(fixtures().join("closed.kith"), folder.path().join("only.kith")).expect("copy the fixture");
-    let run = run(&mut report_in(folder.path(), &[]));
+    fs::copy(fixtures_of("report").join("closed.kith"), folder.path().join("only.kith")).expect("copy the fixture");
+    let run = run(&mut pinned_subcommand_in(folder.path(), "report", &[]));
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout.contains("6 of 6 pairs of key people know each other (100%): a closed network"),
@@ -150,7 +122,7 @@ fn a_folder_with_one_file_is_that_file() {
 
 #[test]
 fn several_files_are_an_error_naming_them() {
-    let run = run(&mut report_in(&fixtures().join("several"), &[]));
+    let run = run(&mut pinned_subcommand_in(&fixtures_of("report").join("several"), "report", &[]));
     assert_eq!(run.code, 2);
     assert_eq!(run.stdout, "");
     assert_eq!(
@@ -161,7 +133,7 @@ fn several_files_are_an_error_naming_them() {
 
 #[test]
 fn bad_input_exits_2_with_one_line() {
-    let missing_folder = fixtures().join("no-such-folder/report.svg");
+    let missing_folder = fixtures_of("report").join("no-such-folder/report.svg");
     let missing_folder = missing_folder.to_str().expect("a UTF-8 path");
     for (arguments, expected) in [
         (&["missing.kith"][..], "error: `missing.kith` does not exist"),

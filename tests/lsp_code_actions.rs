@@ -5,71 +5,16 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::lsp_client::{uri, LspClient};
-
-/// `text` with LSP `TextEdit`s applied; positions count UTF-16 units, as negotiated.
-fn apply_edits(text: &str, edits: &[Value]) -> String {
-    let mut spans: Vec<(usize, usize, &str)> = edits
-        .iter()
-        .map(|edit| {
-            let start = offset(text, &edit["range"]["start"]);
-            let end = offset(text, &edit["range"]["end"]);
-            (start, end, edit["newText"].as_str().expect("newText is a string"))
-        })
-        .collect();
-    spans.sort_by_key(|(start, _, _)| std::cmp::Reverse(*start));
-    let mut result = text.to_string();
-    for (start, end, new_text) in spans {
-        result.replace_range(start..end, new_text);
-    }
-    result
-}
-
-/// The byte offset of an LSP position in UTF-16 units; columns clamp to the line's end.
-fn offset(text: &str, position: &Value) -> usize {
-    let line = position["line"].as_u64().expect("a line") as usize;
-    let character = position["character"].as_u64().expect("a character") as usize;
-    let mut line_start = 0;
-    for _ in 0..line {
-        match text[line_start..].find('\n') {
-            Some(at) => line_start += at + 1,
-            None => return text.len(),
-        }
-    }
-    let line_text = text[line_start..].split('\n').next().unwrap_or("");
-    let line_text = line_text.strip_suffix('\r').unwrap_or(line_text);
-    let mut units = 0;
-    for (index, ch) in line_text.char_indices() {
-        if units >= character {
-            return line_start + index;
-        }
-        units += ch.len_utf16();
-    }
-    line_start + line_text.len()
-}
-
-fn codes(diagnostics: &[Value]) -> Vec<&str> {
-    diagnostics.iter().filter_map(|diagnostic| diagnostic["code"].as_str()).collect()
-}
-
-fn diagnostic<'a>(diagnostics: &'a [Value], code: &str) -> &'a Value {
-    diagnostics
-        .iter()
-        .find(|diagnostic| diagnostic["code"] == code)
-        .unwrap_or_else(|| panic!("no `{code}` diagnostic in {diagnostics:#?}"))
-}
+use support::lsp_client::{codes, diagnostic, position, range, LspClient};
+use support::lsp_edits::{apply_text_edits, PositionEncoding};
 
 /// The code actions offered for `diagnostics` over their first one's range.
 fn actions(client: &mut LspClient, doc: &str, diagnostics: &[&Value]) -> Vec<Value> {
-    let range = diagnostics
-        .first()
-        .map_or(json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } }), |first| {
-            first["range"].clone()
-        });
+    let over = diagnostics.first().map_or(range(0, 0, 0), |first| first["range"].clone());
     let result = client
         .request(
             "textDocument/codeAction",
-            json!({ "textDocument": { "uri": doc }, "range": range, "context": { "diagnostics": diagnostics } }),
+            json!({ "textDocument": { "uri": doc }, "range": over, "context": { "diagnostics": diagnostics } }),
         )
         .expect("codeAction succeeds");
     result.as_array().cloned().unwrap_or_default()
@@ -90,7 +35,7 @@ fn apply(client: &mut LspClient, doc: &str, text: &str, action: &Value, version:
     let changes = action["edit"]["changes"].as_object().expect("a workspace edit with changes");
     assert_eq!(changes.keys().collect::<Vec<_>>(), [doc], "edits only this document");
     let edits = changes[doc].as_array().expect("a list of edits");
-    let fixed = apply_edits(text, edits);
+    let fixed = apply_text_edits(text, edits, PositionEncoding::Utf16);
     client.change(doc, version, json!([{ "text": fixed }]));
     let diagnostics = client.diagnostics(doc, version);
     (fixed, diagnostics)
@@ -114,14 +59,12 @@ fn announces_quick_fixes() {
 #[test]
 fn logging_a_coffee_today_clears_stale() {
     let mut client = LspClient::start();
-    let doc = uri("actions-stale.kith");
-    client.open(&doc, NETWORK);
-    let diagnostics = client.diagnostics(&doc, 1);
+    let (doc, diagnostics) = client.open_document("actions-stale.kith", NETWORK);
     let stale = diagnostic(&diagnostics, "stale");
     let offered = actions(&mut client, &doc, &[stale]);
     let log = titled(&offered, "Log a coffee with Ada Lovelace 😀 today");
     assert_eq!(log["diagnostics"], json!([stale]));
-    assert_eq!(log["edit"]["changes"][&doc][0]["range"]["start"], json!({ "line": 7, "character": 0 }));
+    assert_eq!(log["edit"]["changes"][&doc][0]["range"]["start"], position(7, 0));
     let (fixed, after) = apply(&mut client, &doc, NETWORK, log, 2);
     assert!(fixed.contains("  2026-05-02 email\n  2026-11-25 coffee\n\nperson grace"), "{fixed}");
     assert!(!codes(&after).contains(&"stale"), "{after:#?}");
@@ -131,9 +74,7 @@ fn logging_a_coffee_today_clears_stale() {
 #[test]
 fn sorting_the_log_clears_unsorted_log_and_keeps_comments() {
     let mut client = LspClient::start();
-    let doc = uri("actions-sort.kith");
-    client.open(&doc, NETWORK);
-    let diagnostics = client.diagnostics(&doc, 1);
+    let (doc, diagnostics) = client.open_document("actions-sort.kith", NETWORK);
     let unsorted = diagnostic(&diagnostics, "unsorted-log");
     let offered = actions(&mut client, &doc, &[unsorted]);
     let sort = titled(&offered, "Sort Grace Hopper's interactions by date");
@@ -148,9 +89,7 @@ fn sorting_the_log_clears_unsorted_log_and_keeps_comments() {
 #[test]
 fn adding_how_you_met_clears_no_context() {
     let mut client = LspClient::start();
-    let doc = uri("actions-context.kith");
-    client.open(&doc, NETWORK);
-    let diagnostics = client.diagnostics(&doc, 1);
+    let (doc, diagnostics) = client.open_document("actions-context.kith", NETWORK);
     let no_context = diagnostic(&diagnostics, "no-context");
     let offered = actions(&mut client, &doc, &[no_context]);
     let add = titled(&offered, "Add how you met Charles Babbage");
@@ -166,10 +105,8 @@ fn adding_how_you_met_clears_no_context() {
 #[test]
 fn did_you_mean_replacements_are_preferred_quick_fixes() {
     let mut client = LspClient::start();
-    let doc = uri("actions-typos.kith");
     let text = "persn ada \"Ada\"\n  met 2019-04-02\nperson bob \"Bob\"\n  role Mentor\n  met 2020-01-01\n  emial bob@example.org\n  2026-01-01 cofee\n";
-    client.open(&doc, text);
-    let diagnostics = client.diagnostics(&doc, 1);
+    let (doc, diagnostics) = client.open_document("actions-typos.kith", text);
     let mut all_edits = Vec::new();
     for (code, title) in [
         ("syntax", "Replace with `person`"),
@@ -183,7 +120,7 @@ fn did_you_mean_replacements_are_preferred_quick_fixes() {
         all_edits.extend(offered[0]["edit"]["changes"][&doc].as_array().cloned().expect("edits"));
     }
     // All four together, as an editor's "fix all" applies them to version 1.
-    let current = apply_edits(text, &all_edits);
+    let current = apply_text_edits(text, &all_edits, PositionEncoding::Utf16);
     client.change(&doc, 2, json!([{ "text": current }]));
     let after = client.diagnostics(&doc, 2);
     assert_eq!(current, "person ada \"Ada\"\n  met 2019-04-02\nperson bob \"Bob\"\n  role mentor\n  met 2020-01-01\n  email bob@example.org\n  2026-01-01 coffee\n");
@@ -196,9 +133,7 @@ fn did_you_mean_replacements_are_preferred_quick_fixes() {
 #[test]
 fn allowing_for_a_person_or_the_file_silences_the_lint() {
     let mut client = LspClient::start();
-    let doc = uri("actions-allow.kith");
-    client.open(&doc, NETWORK);
-    let diagnostics = client.diagnostics(&doc, 1);
+    let (doc, diagnostics) = client.open_document("actions-allow.kith", NETWORK);
 
     let unknown_role = diagnostic(&diagnostics, "unknown-role");
     let offered = actions(&mut client, &doc, &[unknown_role]);
@@ -231,10 +166,8 @@ fn allowing_for_a_person_or_the_file_silences_the_lint() {
 #[test]
 fn crlf_files_get_crlf_edits() {
     let mut client = LspClient::start();
-    let doc = uri("actions-crlf.kith");
     let text = NETWORK.replace('\n', "\r\n");
-    client.open(&doc, &text);
-    let diagnostics = client.diagnostics(&doc, 1);
+    let (doc, diagnostics) = client.open_document("actions-crlf.kith", &text);
     let offered = actions(&mut client, &doc, &[diagnostic(&diagnostics, "stale")]);
     let (fixed, after) =
         apply(&mut client, &doc, &text, titled(&offered, "Log a coffee with Ada Lovelace 😀 today"), 2);
@@ -247,11 +180,9 @@ fn crlf_files_get_crlf_edits() {
 #[test]
 fn diagnostics_of_an_older_version_and_other_kinds_get_no_actions() {
     let mut client = LspClient::start();
-    let doc = uri("actions-old.kith");
-    client.open(&doc, NETWORK);
-    let diagnostics = client.diagnostics(&doc, 1);
+    let (doc, diagnostics) = client.open_document("actions-old.kith", NETWORK);
     let stale = diagnostic(&diagnostics, "stale").clone();
-    client.change(&doc, 2, json!([{ "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } }, "text": "\n" }]));
+    client.change(&doc, 2, json!([{ "range": range(0, 0, 0), "text": "\n" }]));
     client.diagnostics(&doc, 2);
     assert_eq!(actions(&mut client, &doc, &[&stale]), Vec::<Value>::new(), "the lint moved a line down");
     let refactors = client

@@ -4,7 +4,7 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::lsp_client::{uri, LspClient};
+use support::lsp_client::{codes, position, position_in, range, LspClient};
 
 const NETWORK: &str = "\
 set stale-after 6m
@@ -27,19 +27,12 @@ person grace \"Grace Hopper\"
 
 /// Opens `text` (reading its diagnostics) and asks for completions at `line`:`character`.
 fn complete_in(client: &mut LspClient, name: &str, text: &str, line: u32, character: u32) -> Value {
-    let doc = uri(name);
-    client.open(&doc, text);
-    client.diagnostics(&doc, 1);
+    let (doc, _) = client.open_document(name, text);
     completion_at(client, &doc, line, character)
 }
 
 fn completion_at(client: &mut LspClient, doc: &str, line: u32, character: u32) -> Value {
-    client
-        .request(
-            "textDocument/completion",
-            json!({ "textDocument": { "uri": doc }, "position": { "line": line, "character": character } }),
-        )
-        .expect("completion succeeds")
+    client.request("textDocument/completion", position_in(doc, line, character)).expect("completion succeeds")
 }
 
 /// The text after `NETWORK` on a new last line, and that line's number.
@@ -58,10 +51,6 @@ fn item<'a>(items: &'a Value, label: &str) -> &'a Value {
         .iter()
         .find(|item| item["label"] == label)
         .unwrap_or_else(|| panic!("no {label:?} in {:?}", labels(items)))
-}
-
-fn range(line: u32, start: u32, end: u32) -> Value {
-    json!({ "start": { "line": line, "character": start }, "end": { "line": line, "character": end } })
 }
 
 #[test]
@@ -135,13 +124,8 @@ fn a_role_line_offers_built_in_and_declared_roles_with_pillar_and_description() 
 fn roles_complete_inside_a_broken_line_under_an_unterminated_string() {
     let mut client = LspClient::start();
     let text = "person ada \"Ada Lovelace\"\n  note \"never closed\n  role ment\n  met 2019-04-02\n";
-    let doc = uri("broken.kith");
-    client.open(&doc, text);
-    let diagnostics = client.diagnostics(&doc, 1);
-    assert!(
-        diagnostics.iter().any(|diagnostic| diagnostic["code"] == "syntax"),
-        "the line above is broken: {diagnostics:#?}"
-    );
+    let (doc, diagnostics) = client.open_document("broken.kith", text);
+    assert!(codes(&diagnostics).contains(&"syntax"), "the line above is broken: {diagnostics:#?}");
     let items = completion_at(&mut client, &doc, 2, 11);
     let mentor = item(&items, "mentor");
     assert_eq!(mentor["textEdit"], json!({ "range": range(2, 7, 11), "newText": "mentor" }));
@@ -152,9 +136,7 @@ fn roles_complete_inside_a_broken_line_under_an_unterminated_string() {
 #[test]
 fn typing_a_role_after_a_comma_completes_as_the_keys_are_pressed() {
     let mut client = LspClient::start();
-    let doc = uri("typing.kith");
-    client.open(&doc, "person ada \"Ada Lovelace\"\n  role mentor\n");
-    client.diagnostics(&doc, 1);
+    let (doc, _) = client.open_document("typing.kith", "person ada \"Ada Lovelace\"\n  role mentor\n");
     client.change(&doc, 2, json!([{ "range": range(1, 13, 13), "text": "," }]));
     client.diagnostics(&doc, 2);
     let items = client
@@ -162,7 +144,7 @@ fn typing_a_role_after_a_comma_completes_as_the_keys_are_pressed() {
             "textDocument/completion",
             json!({
                 "textDocument": { "uri": doc },
-                "position": { "line": 1, "character": 14 },
+                "position": position(1, 14),
                 "context": { "triggerKind": 2, "triggerCharacter": "," }
             }),
         )
@@ -206,9 +188,7 @@ fn after_an_at_sign_person_ids_with_display_names_replace_the_partial_id() {
 fn person_ids_on_knows_lines_and_inside_strings() {
     let mut client = LspClient::start();
     let text = "person ada \"Ada\"\nperson grace \"Grace\"\nperson lin \"Lin\"\n  knows @ada, \n  2026-11-20 call \"with @g\"\n";
-    let doc = uri("knows.kith");
-    client.open(&doc, text);
-    client.diagnostics(&doc, 1);
+    let (doc, _) = client.open_document("knows.kith", text);
     let after_comma = completion_at(&mut client, &doc, 3, 14);
     assert_eq!(labels(&after_comma), ["grace"], "ada is already known, lin is the person herself");
     assert_eq!(item(&after_comma, "grace")["textEdit"], json!({ "range": range(3, 14, 14), "newText": "@grace" }));
@@ -230,9 +210,7 @@ fn a_tags_line_offers_the_tags_already_used() {
 #[test]
 fn set_offers_keys_with_defaults_and_builtin_roles_offers_on_and_off() {
     let mut client = LspClient::start();
-    let doc = uri("settings.kith");
-    client.open(&doc, "set \nset builtin-roles \n");
-    client.diagnostics(&doc, 1);
+    let (doc, _) = client.open_document("settings.kith", "set \nset builtin-roles \n");
     let keys = completion_at(&mut client, &doc, 0, 4);
     assert_eq!(labels(&keys), ["stale-after", "key-people", "builtin-roles", "allow"]);
     assert_eq!(item(&keys, "key-people")["detail"], "integer (default 12)");
@@ -245,9 +223,7 @@ fn set_offers_keys_with_defaults_and_builtin_roles_offers_on_and_off() {
 #[test]
 fn allow_offers_rule_codes_with_summaries_file_wide_and_per_person() {
     let mut client = LspClient::start();
-    let doc = uri("allow.kith");
-    client.open(&doc, "set allow stale, \nperson ada \"Ada\"\n  allow \n");
-    client.diagnostics(&doc, 1);
+    let (doc, _) = client.open_document("allow.kith", "set allow stale, \nperson ada \"Ada\"\n  allow \n");
     let file_wide = completion_at(&mut client, &doc, 0, 17);
     assert!(!labels(&file_wide).contains(&"stale"));
     let one_sided = kith_core::rules::rule("one-sided").expect("a registered rule").info();
@@ -277,9 +253,7 @@ fn pillar_in_a_role_declaration_offers_pillars_with_descriptions() {
 #[test]
 fn nothing_is_offered_in_comments_or_after_a_new_id() {
     let mut client = LspClient::start();
-    let doc = uri("nothing.kith");
-    client.open(&doc, "person ada \"Ada\" # see @\nperson \n");
-    client.diagnostics(&doc, 1);
+    let (doc, _) = client.open_document("nothing.kith", "person ada \"Ada\" # see @\nperson \n");
     assert_eq!(completion_at(&mut client, &doc, 0, 24), Value::Null);
     assert_eq!(completion_at(&mut client, &doc, 1, 7), Value::Null);
     assert!(client.shutdown_and_exit().success());

@@ -5,45 +5,13 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::lsp_client::{uri, LspClient, Start};
+use support::lsp_client::{position, LspClient, Start};
+use support::lsp_edits::{apply_text_edits, PositionEncoding};
 
 const MESSY: &str = "# network\r\nperson zoe   \"Zoë 😀\"   # friend\r\n    2026-05-02 email\r\n\trole mentor ,sponsor\r\n\r\n\r\n\r\nperson ada \"Ada\"\r\n  2026-03-14 coffee!  \"😀 again\"\r\n  met 2019-04-02";
 
 fn canonical(text: &str) -> String {
     kith_core::format::format(text, &kith_core::syntax::parse(text)).expect("the test text has no syntax error")
-}
-
-/// The byte offset of an LSP position, its character counted in UTF-16 units or bytes.
-fn offset(text: &str, position: &Value, utf16: bool) -> usize {
-    let line = position["line"].as_u64().expect("a line") as usize;
-    let character = position["character"].as_u64().expect("a character") as usize;
-    let line_start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
-    let mut units = 0;
-    for (index, ch) in text[line_start..].char_indices() {
-        if units >= character || ch == '\n' || ch == '\r' {
-            return line_start + index;
-        }
-        units += if utf16 { ch.len_utf16() } else { ch.len_utf8() };
-    }
-    text.len()
-}
-
-/// `text` with the edits applied, last first.
-fn apply(text: &str, edits: &[Value], utf16: bool) -> String {
-    let mut spans: Vec<(usize, usize, &str)> = edits
-        .iter()
-        .map(|edit| {
-            let start = offset(text, &edit["range"]["start"], utf16);
-            let end = offset(text, &edit["range"]["end"], utf16);
-            (start, end, edit["newText"].as_str().expect("new text"))
-        })
-        .collect();
-    spans.sort_by_key(|(start, _, _)| std::cmp::Reverse(*start));
-    let mut result = text.to_string();
-    for (start, end, new_text) in spans {
-        result.replace_range(start..end, new_text);
-    }
-    result
 }
 
 fn formatting(client: &mut LspClient, doc: &str) -> Result<Value, Value> {
@@ -63,15 +31,13 @@ fn announces_document_formatting() {
 #[test]
 fn the_edits_make_the_document_what_kith_fmt_writes_and_a_second_request_has_none() {
     let mut client = LspClient::start();
-    let doc = uri("format.kith");
-    client.open(&doc, MESSY);
-    client.diagnostics(&doc, 1);
+    let (doc, _) = client.open_document("format.kith", MESSY);
     let edits = formatting(&mut client, &doc).expect("formatting succeeds");
     let edits = edits.as_array().expect("a list of edits").clone();
     assert_eq!(edits.len(), 1);
     // The first line is already canonical, so the edit starts after it.
-    assert_eq!(edits[0]["range"]["start"], json!({ "line": 1, "character": 0 }));
-    let formatted = apply(MESSY, &edits, true);
+    assert_eq!(edits[0]["range"]["start"], position(1, 0));
+    let formatted = apply_text_edits(MESSY, &edits, PositionEncoding::Utf16);
     assert_eq!(formatted, canonical(MESSY));
     assert!(formatted.contains("person zoe \"Zoë 😀\" # friend\r\n  role mentor, sponsor\r\n  2026-05-02 email\r\n\r\nperson ada"));
 
@@ -84,23 +50,21 @@ fn the_edits_make_the_document_what_kith_fmt_writes_and_a_second_request_has_non
 }
 
 #[test]
-fn utf8_positions_are_bytes() {
+/// Formatting edits cover whole lines (every position is at a line start), so a UTF-8 client
+/// gets the same edits; this checks they apply as UTF-8 positions all the same.
+fn a_utf8_client_gets_whole_line_edits_that_apply() {
     let mut client = LspClient::start_with(Start { position_encodings: vec!["utf-8"], ..Start::default() });
-    let doc = uri("format-utf8.kith");
-    client.open(&doc, MESSY);
-    client.diagnostics(&doc, 1);
+    let (doc, _) = client.open_document("format-utf8.kith", MESSY);
     let edits = formatting(&mut client, &doc).expect("formatting succeeds");
     let edits = edits.as_array().expect("a list of edits").clone();
-    assert_eq!(apply(MESSY, &edits, false), canonical(MESSY));
+    assert_eq!(apply_text_edits(MESSY, &edits, PositionEncoding::Utf8), canonical(MESSY));
     assert!(client.shutdown_and_exit().success());
 }
 
 #[test]
 fn a_document_with_a_syntax_error_is_refused_with_its_line() {
     let mut client = LspClient::start();
-    let doc = uri("broken.kith");
-    client.open(&doc, "person ada \"Ada\"\n    role mentor\nperson bob\n");
-    client.diagnostics(&doc, 1);
+    let (doc, _) = client.open_document("broken.kith", "person ada \"Ada\"\n    role mentor\nperson bob\n");
     let error = formatting(&mut client, &doc).expect_err("a document with a syntax error is not formatted");
     assert_eq!(error["code"], -32803);
     assert_eq!(

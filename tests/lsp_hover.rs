@@ -4,8 +4,8 @@
 
 mod support;
 
-use serde_json::{json, Value};
-use support::lsp_client::{uri, LspClient};
+use serde_json::Value;
+use support::lsp_client::{diagnostic, position_in, range, LspClient};
 
 const NETWORK: &str = "\
 set stale-after 6m
@@ -31,9 +31,7 @@ person grace \"Grace Hopper\"
 /// A client with `NETWORK` open and its diagnostics read.
 fn open_network() -> (LspClient, String) {
     let mut client = LspClient::start();
-    let doc = uri("hover.kith");
-    client.open(&doc, NETWORK);
-    client.diagnostics(&doc, 1);
+    let (doc, _) = client.open_document("hover.kith", NETWORK);
     (client, doc)
 }
 
@@ -43,21 +41,12 @@ fn hover_at(client: &mut LspClient, doc: &str, text: &str, needle: &str, nth: us
     let line = text[..offset].matches('\n').count() as u32;
     let line_start = text[..offset].rfind('\n').map_or(0, |newline| newline + 1);
     let character = text[line_start..offset].encode_utf16().count() as u32 + delta;
-    client
-        .request(
-            "textDocument/hover",
-            json!({ "textDocument": { "uri": doc }, "position": { "line": line, "character": character } }),
-        )
-        .expect("hover succeeds")
+    client.request("textDocument/hover", position_in(doc, line, character)).expect("hover succeeds")
 }
 
 fn markdown(hover: &Value) -> &str {
     assert_eq!(hover["contents"]["kind"], "markdown");
     hover["contents"]["value"].as_str().expect("hover text")
-}
-
-fn range(line: u32, start: u32, end: u32) -> Value {
-    json!({ "start": { "line": line, "character": start }, "end": { "line": line, "character": end } })
 }
 
 #[test]
@@ -176,11 +165,9 @@ fn field_names_and_setting_keys_show_their_shape_and_meaning() {
 #[test]
 fn a_diagnostic_range_shows_the_rules_explanation_and_fix() {
     let mut client = LspClient::start();
-    let doc = uri("diagnostic.kith");
     let text = "person ada \"Ada\"\n  role mentr\n  met 2020-01-01\n";
-    client.open(&doc, text);
-    let diagnostics = client.diagnostics(&doc, 1);
-    let unknown_role = diagnostics.iter().find(|diagnostic| diagnostic["code"] == "unknown-role").expect("reported");
+    let (doc, diagnostics) = client.open_document("diagnostic.kith", text);
+    let unknown_role = diagnostic(&diagnostics, "unknown-role");
     let hover = hover_at(&mut client, &doc, text, "mentr", 0, 2);
     assert_eq!(hover["range"], unknown_role["range"]);
     let explanation = markdown(&hover);
@@ -198,12 +185,7 @@ fn a_diagnostic_range_shows_the_rules_explanation_and_fix() {
 #[test]
 fn blank_space_has_no_hover() {
     let (mut client, doc) = open_network();
-    let hover = client
-        .request(
-            "textDocument/hover",
-            json!({ "textDocument": { "uri": doc }, "position": { "line": 1, "character": 0 } }),
-        )
-        .expect("hover succeeds");
+    let hover = client.request("textDocument/hover", position_in(&doc, 1, 0)).expect("hover succeeds");
     assert_eq!(hover, Value::Null);
     assert!(client.shutdown_and_exit().success());
 }

@@ -5,7 +5,7 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::lsp_client::{uri, LspClient, Start, TODAY};
+use support::lsp_client::{position, LspClient, Start, TODAY};
 
 const NETWORK: &str = "set stale-after 6m\n\
     \n\
@@ -17,8 +17,9 @@ const NETWORK: &str = "set stale-after 6m\n\
     \n\
     person kim \"Kim\"\n  role expert\n";
 
-fn range(start_line: u32, end_line: u32) -> Value {
-    json!({ "start": { "line": start_line, "character": 0 }, "end": { "line": end_line, "character": 0 } })
+/// The range from the start of line `start_line` to the start of line `end_line`.
+fn lines(start_line: u32, end_line: u32) -> Value {
+    json!({ "start": position(start_line, 0), "end": position(end_line, 0) })
 }
 
 fn hints(client: &mut LspClient, doc: &str, range: Value) -> Vec<Value> {
@@ -50,10 +51,8 @@ fn announces_inlay_hints() {
 #[test]
 fn each_tracked_person_gets_a_freshness_hint_at_the_end_of_their_header_line() {
     let mut client = LspClient::start();
-    let doc = uri("hints.kith");
-    client.open(&doc, NETWORK);
-    client.diagnostics(&doc, 1);
-    let found = hints(&mut client, &doc, range(0, 100));
+    let (doc, _) = client.open_document("hints.kith", NETWORK);
+    let found = hints(&mut client, &doc, lines(0, 100));
     // `person ada "Ada 😀 Lovelace"  # since 2019` is 42 UTF-16 units (the emoji counts two).
     assert_eq!(
         placed(&found),
@@ -73,12 +72,10 @@ fn each_tracked_person_gets_a_freshness_hint_at_the_end_of_their_header_line() {
 #[test]
 fn only_hints_inside_the_requested_range_come_back() {
     let mut client = LspClient::start();
-    let doc = uri("hints-range.kith");
-    client.open(&doc, NETWORK);
-    client.diagnostics(&doc, 1);
-    let grace = hints(&mut client, &doc, range(7, 10));
+    let (doc, _) = client.open_document("hints-range.kith", NETWORK);
+    let grace = hints(&mut client, &doc, lines(7, 10));
     assert_eq!(placed(&grace), [(7, 27, "· last call 1 month ago · due in 1 month".to_string())]);
-    assert_eq!(hints(&mut client, &doc, range(12, 14)), Vec::<Value>::new(), "Charles has no role and no `every`");
+    assert_eq!(hints(&mut client, &doc, lines(12, 14)), Vec::<Value>::new(), "Charles has no role and no `every`");
     assert!(client.shutdown_and_exit().success());
 }
 
@@ -88,12 +85,10 @@ fn interaction_dates_are_hinted_when_the_client_asks_for_them() {
         initialization_options: json!({ "today": TODAY, "inlayHints": { "interactionDates": true } }),
         ..Start::default()
     });
-    let doc = uri("hints-dates.kith");
     let text = "person ada \"Ada\"\n  met 2020-01-01\n  2026-11-04 coffee\n  2026-11-25 call\n  2026-11-27 meal\n";
-    client.open(&doc, text);
-    client.diagnostics(&doc, 1);
+    let (doc, _) = client.open_document("hints-dates.kith", text);
     assert_eq!(
-        placed(&hints(&mut client, &doc, range(0, 10))),
+        placed(&hints(&mut client, &doc, lines(0, 10))),
         [(2, 12, "3 weeks ago".to_string()), (3, 12, "today".to_string()), (4, 12, "in 2 days".to_string()),]
     );
     assert!(client.shutdown_and_exit().success());
@@ -102,14 +97,12 @@ fn interaction_dates_are_hinted_when_the_client_asks_for_them() {
 #[test]
 fn hints_follow_the_edits() {
     let mut client = LspClient::start();
-    let doc = uri("hints-edit.kith");
-    client.open(&doc, NETWORK);
-    client.diagnostics(&doc, 1);
+    let (doc, _) = client.open_document("hints-edit.kith", NETWORK);
     // Log a coffee with Ada today, below her last interaction (line 5).
-    let at = json!({ "line": 6, "character": 0 });
+    let at = position(6, 0);
     client.change(&doc, 2, json!([{ "range": { "start": at, "end": at }, "text": "  2026-11-25 coffee\n" }]));
     client.diagnostics(&doc, 2);
-    let ada = hints(&mut client, &doc, range(2, 3));
+    let ada = hints(&mut client, &doc, lines(2, 3));
     assert_eq!(placed(&ada), [(2, 42, "· last coffee today · due in 6 months".to_string())]);
     assert!(client.shutdown_and_exit().success());
 }

@@ -4,7 +4,8 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::lsp_client::{uri, LspClient};
+use support::lsp_client::{codes, position, position_in, range, LspClient};
+use support::lsp_edits::{apply_text_edits, PositionEncoding};
 
 /// A network with every kind of person reference; the emoji before `@ada` makes UTF-16
 /// columns differ from character and byte columns.
@@ -22,26 +23,6 @@ person charles \"Charles Babbage\"
   note \"@ada and @nobody\"
 ";
 
-fn position(line: u32, character: u32) -> Value {
-    json!({ "line": line, "character": character })
-}
-
-fn at(doc: &str, line: u32, character: u32) -> Value {
-    json!({ "textDocument": { "uri": doc }, "position": position(line, character) })
-}
-
-fn range(start: (u32, u32), end: (u32, u32)) -> Value {
-    json!({ "start": position(start.0, start.1), "end": position(end.0, end.1) })
-}
-
-/// Opens `text` and reads its first diagnostics.
-fn open(client: &mut LspClient, name: &str, text: &str) -> String {
-    let doc = uri(name);
-    client.open(&doc, text);
-    client.diagnostics(&doc, 1);
-    doc
-}
-
 /// The (line, character) where each location starts.
 fn starts(locations: &Value) -> Vec<(u64, u64)> {
     let locations = locations.as_array().expect("an array of locations");
@@ -56,40 +37,10 @@ fn starts(locations: &Value) -> Vec<(u64, u64)> {
         .collect()
 }
 
-/// The byte offset of a UTF-16 LSP position in `text`.
-fn offset(text: &str, position: &Value) -> usize {
-    let line = position["line"].as_u64().expect("a line") as usize;
-    let character = position["character"].as_u64().expect("a character") as usize;
-    let line_start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
-    let mut units = 0;
-    for (index, ch) in text[line_start..].char_indices() {
-        if units >= character {
-            return line_start + index;
-        }
-        units += ch.len_utf16();
-    }
-    text.len()
-}
-
 /// Applies a `WorkspaceEdit`'s edits for `doc` to `text`, as an editor would.
 fn apply(text: &str, edit: &Value, doc: &str) -> String {
     let edits = edit["changes"][doc].as_array().expect("edits for the document");
-    let mut spans: Vec<(usize, usize, &str)> = edits
-        .iter()
-        .map(|edit| {
-            (
-                offset(text, &edit["range"]["start"]),
-                offset(text, &edit["range"]["end"]),
-                edit["newText"].as_str().expect("new text"),
-            )
-        })
-        .collect();
-    spans.sort_by_key(|&(start, _, _)| std::cmp::Reverse(start));
-    let mut result = text.to_string();
-    for (start, end, new_text) in spans {
-        result.replace_range(start..end, new_text);
-    }
-    result
+    apply_text_edits(text, edits, PositionEncoding::Utf16)
 }
 
 #[test]
@@ -107,13 +58,13 @@ fn announces_navigation_capabilities() {
 #[test]
 fn definition_from_a_mention_inside_a_string_after_an_emoji() {
     let mut client = LspClient::start();
-    let doc = open(&mut client, "definition.kith", NETWORK);
+    let (doc, _) = client.open_document("definition.kith", NETWORK);
     // `  2026-07-15 helped "😀 Introduced her to @` : the `@` is at UTF-16 column 42.
-    let location = client.request("textDocument/definition", at(&doc, 7, 43)).expect("definition");
-    assert_eq!(location, json!({ "uri": doc, "range": range((0, 7), (0, 10)) }));
-    let from_knows = client.request("textDocument/definition", at(&doc, 6, 16)).expect("definition");
-    assert_eq!(from_knows["range"], range((9, 7), (9, 14)), "from `@charles` to Charles's header");
-    let nowhere = client.request("textDocument/definition", at(&doc, 10, 19)).expect("definition");
+    let location = client.request("textDocument/definition", position_in(&doc, 7, 43)).expect("definition");
+    assert_eq!(location, json!({ "uri": doc, "range": range(0, 7, 10) }));
+    let from_knows = client.request("textDocument/definition", position_in(&doc, 6, 16)).expect("definition");
+    assert_eq!(from_knows["range"], range(9, 7, 14), "from `@charles` to Charles's header");
+    let nowhere = client.request("textDocument/definition", position_in(&doc, 10, 19)).expect("definition");
     assert_eq!(nowhere, Value::Null, "a mention of nobody is plain text");
     assert!(client.shutdown_and_exit().success());
 }
@@ -122,16 +73,16 @@ fn definition_from_a_mention_inside_a_string_after_an_emoji() {
 fn definition_of_a_declared_role() {
     let mut client = LspClient::start();
     let text = "role elder \"has seen it all\"\n\nperson ada \"Ada\"\n  role elder\n  met 2020-01-01\n";
-    let doc = open(&mut client, "roles.kith", text);
-    let location = client.request("textDocument/definition", at(&doc, 3, 9)).expect("definition");
-    assert_eq!(location["range"], range((0, 5), (0, 10)));
+    let (doc, _) = client.open_document("roles.kith", text);
+    let location = client.request("textDocument/definition", position_in(&doc, 3, 9)).expect("definition");
+    assert_eq!(location["range"], range(0, 5, 10));
     assert!(client.shutdown_and_exit().success());
 }
 
 #[test]
 fn references_with_and_without_the_declaration() {
     let mut client = LspClient::start();
-    let doc = open(&mut client, "references.kith", NETWORK);
+    let (doc, _) = client.open_document("references.kith", NETWORK);
     let with = |include: bool| json!({ "textDocument": { "uri": doc }, "position": position(5, 8), "context": { "includeDeclaration": include } });
     let all = client.request("textDocument/references", with(true)).expect("references");
     assert_eq!(starts(&all), [(0, 7), (5, 7), (6, 9), (7, 43), (10, 9)]);
@@ -144,9 +95,9 @@ fn references_with_and_without_the_declaration() {
 #[test]
 fn rename_changes_header_via_knows_and_mentions_and_leaves_no_unknown_reference() {
     let mut client = LspClient::start();
-    let doc = open(&mut client, "rename.kith", NETWORK);
-    let prepared = client.request("textDocument/prepareRename", at(&doc, 6, 10)).expect("prepareRename");
-    assert_eq!(prepared, json!({ "range": range((6, 9), (6, 12)), "placeholder": "ada" }));
+    let (doc, _) = client.open_document("rename.kith", NETWORK);
+    let prepared = client.request("textDocument/prepareRename", position_in(&doc, 6, 10)).expect("prepareRename");
+    assert_eq!(prepared, json!({ "range": range(6, 9, 12), "placeholder": "ada" }));
     let params = json!({ "textDocument": { "uri": doc }, "position": position(0, 8), "newName": "augusta" });
     let edit = client.request("textDocument/rename", params).expect("rename");
     let renamed = apply(NETWORK, &edit, &doc);
@@ -156,7 +107,7 @@ fn rename_changes_header_via_knows_and_mentions_and_leaves_no_unknown_reference(
 
     client.change(&doc, 2, json!([{ "text": renamed }]));
     let diagnostics = client.diagnostics(&doc, 2);
-    assert!(!diagnostics.iter().any(|diagnostic| diagnostic["code"] == "unknown-reference"), "{diagnostics:#?}");
+    assert!(!codes(&diagnostics).contains(&"unknown-reference"), "{diagnostics:#?}");
     let references = client
         .request("textDocument/references", json!({ "textDocument": { "uri": doc }, "position": position(0, 8), "context": { "includeDeclaration": true } }))
         .expect("references");
@@ -167,7 +118,7 @@ fn rename_changes_header_via_knows_and_mentions_and_leaves_no_unknown_reference(
 #[test]
 fn renames_to_bad_or_taken_ids_and_of_non_people_are_refused() {
     let mut client = LspClient::start();
-    let doc = open(&mut client, "refused.kith", NETWORK);
+    let (doc, _) = client.open_document("refused.kith", NETWORK);
     let rename_to =
         |new_name: &str| json!({ "textDocument": { "uri": doc }, "position": position(5, 8), "newName": new_name });
     let invalid = client.request("textDocument/rename", rename_to("Ada")).expect_err("capitals are refused");
@@ -180,11 +131,12 @@ fn renames_to_bad_or_taken_ids_and_of_non_people_are_refused() {
     assert_eq!(taken["code"], -32602);
     assert_eq!(taken["message"], "`grace` is already Grace Hopper's id");
 
-    let on_role = client.request("textDocument/prepareRename", at(&doc, 1, 8)).expect_err("a role cannot be renamed");
+    let on_role =
+        client.request("textDocument/prepareRename", position_in(&doc, 1, 8)).expect_err("a role cannot be renamed");
     assert_eq!(on_role["message"], "`mentor` is a role: only person ids can be renamed");
-    let on_text = client.request("textDocument/prepareRename", at(&doc, 7, 25)).expect("prepareRename");
+    let on_text = client.request("textDocument/prepareRename", position_in(&doc, 7, 25)).expect("prepareRename");
     assert_eq!(on_text, Value::Null, "plain text in a string");
-    let on_nobody = client.request("textDocument/prepareRename", at(&doc, 10, 19)).expect("prepareRename");
+    let on_nobody = client.request("textDocument/prepareRename", position_in(&doc, 10, 19)).expect("prepareRename");
     assert_eq!(on_nobody, Value::Null, "a mention of nobody");
     let off_id = json!({ "textDocument": { "uri": doc }, "position": position(1, 3), "newName": "x" });
     let error = client.request("textDocument/rename", off_id).expect_err("nothing to rename");
@@ -195,8 +147,9 @@ fn renames_to_bad_or_taken_ids_and_of_non_people_are_refused() {
 #[test]
 fn workspace_symbols_search_people_in_every_open_document() {
     let mut client = LspClient::start();
-    let first = open(&mut client, "first.kith", NETWORK);
-    let second = open(&mut client, "second.kith", "person adele \"Adele Goldberg\"\n  role expert\n  met 2020-01-01\n");
+    let (first, _) = client.open_document("first.kith", NETWORK);
+    let (second, _) =
+        client.open_document("second.kith", "person adele \"Adele Goldberg\"\n  role expert\n  met 2020-01-01\n");
     let symbols = client.request("workspace/symbol", json!({ "query": "GOLDB" })).expect("symbols");
     let found: Vec<(&str, &str)> = symbols
         .as_array()
@@ -207,7 +160,7 @@ fn workspace_symbols_search_people_in_every_open_document() {
     assert_eq!(found, [("Adele Goldberg (@adele)", second.as_str())]);
     let by_name = client.request("workspace/symbol", json!({ "query": "hopper" })).expect("symbols");
     assert_eq!(by_name[0]["name"], "Grace Hopper (@grace)");
-    assert_eq!(by_name[0]["location"], json!({ "uri": first, "range": range((4, 7), (4, 12)) }));
+    assert_eq!(by_name[0]["location"], json!({ "uri": first, "range": range(4, 7, 12) }));
     let everyone = client.request("workspace/symbol", json!({ "query": "" })).expect("symbols");
     assert_eq!(everyone.as_array().expect("symbols").len(), 4);
 
@@ -232,7 +185,7 @@ fn semantic_tokens_decode_to_utf16_positions_and_legend_types() {
         .map(|name| name.as_str().expect("a type name").to_string())
         .collect();
     let text = "person zoe \"Zoë 😀\" # 😀 note\n  via @zoe\n  2026-03-14 call! \"😀 with @zoe\"\n";
-    let doc = open(&mut client, "tokens.kith", text);
+    let (doc, _) = client.open_document("tokens.kith", text);
     let tokens =
         client.request("textDocument/semanticTokens/full", json!({ "textDocument": { "uri": doc } })).expect("tokens");
     let data: Vec<u64> =

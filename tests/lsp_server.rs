@@ -5,13 +5,9 @@ mod support;
 
 use serde_json::{json, Value};
 use std::time::Duration;
-use support::lsp_client::{uri, LspClient, Start};
+use support::lsp_client::{codes, diagnostic, position, range, uri, LspClient, Start};
 
 const NETWORK: &str = "person ada \"Ada Lovelace\"\n  role mentr\n  met 2019-04-02\n  2026-03-14 coffee\n";
-
-fn codes(diagnostics: &[Value]) -> Vec<&str> {
-    diagnostics.iter().filter_map(|diagnostic| diagnostic["code"].as_str()).collect()
-}
 
 #[test]
 fn announces_incremental_sync_and_utf16_by_default() {
@@ -33,13 +29,11 @@ fn picks_utf8_when_the_client_offers_it() {
 #[test]
 fn publishes_versioned_diagnostics_with_code_source_and_docs_link() {
     let mut client = LspClient::start();
-    let doc = uri("diagnostics.kith");
-    client.open(&doc, NETWORK);
-    let diagnostics = client.diagnostics(&doc, 1);
-    let unknown_role = diagnostics.iter().find(|diagnostic| diagnostic["code"] == "unknown-role").expect("unknown-role is reported");
+    let (_, diagnostics) = client.open_document("diagnostics.kith", NETWORK);
+    let unknown_role = diagnostic(&diagnostics, "unknown-role");
     assert_eq!(unknown_role["source"], "kith");
     assert_eq!(unknown_role["severity"], 1);
-    assert_eq!(unknown_role["range"], json!({ "start": { "line": 1, "character": 7 }, "end": { "line": 1, "character": 12 } }));
+    assert_eq!(unknown_role["range"], range(1, 7, 12));
     assert!(unknown_role["codeDescription"]["href"].as_str().is_some_and(|href| href.ends_with("rules.md#unknown-role")));
     assert!(codes(&diagnostics).contains(&"stale"), "{diagnostics:#?}");
     assert!(client.shutdown_and_exit().success());
@@ -48,12 +42,10 @@ fn publishes_versioned_diagnostics_with_code_source_and_docs_link() {
 #[test]
 fn utf16_ranges_count_emoji_as_two_units() {
     let mut client = LspClient::start();
-    let doc = uri("emoji.kith");
-    client.open(&doc, "person zoe \"Zoë 😀\" oops\n  met 2020-01-01\n");
-    let diagnostics = client.diagnostics(&doc, 1);
-    let syntax = diagnostics.iter().find(|diagnostic| diagnostic["code"] == "syntax").expect("the extra word is a syntax error");
+    let (_, diagnostics) = client.open_document("emoji.kith", "person zoe \"Zoë 😀\" oops\n  met 2020-01-01\n");
+    let syntax = diagnostic(&diagnostics, "syntax");
     // `person zoe "Zoë 😀" ` is 20 UTF-16 units (the emoji counts two), 19 characters.
-    assert_eq!(syntax["range"]["start"], json!({ "line": 0, "character": 20 }));
+    assert_eq!(syntax["range"]["start"], position(0, 20));
     assert!(client.shutdown_and_exit().success());
 }
 
@@ -62,9 +54,7 @@ fn utf16_ranges_count_emoji_as_two_units() {
 #[test]
 fn fast_typing_never_desynchronises() {
     let mut client = LspClient::start();
-    let doc = uri("typing.kith");
-    client.open(&doc, "");
-    client.diagnostics(&doc, 1);
+    let (doc, _) = client.open_document("typing.kith", "");
     let typed = concat!(
         "person ada \"Ada Lovelace\"\n  role mentr, sponsor\n  met 2019-04-02\n  2026-02-30 coffee \"réunion 😀\"\n\n",
         "person grace \"Grace Hopper\"\n  via @adaa\n  role challenger\n\n",
@@ -77,7 +67,7 @@ fn fast_typing_never_desynchronises() {
     let (mut line, mut character) = (0u32, 0u32);
     for ch in typed.chars() {
         version += 1;
-        let at = json!({ "line": line, "character": character });
+        let at = position(line, character);
         client.change(&doc, version, json!([{ "range": { "start": at, "end": at }, "text": ch.to_string() }]));
         if ch == '\n' {
             line += 1;
@@ -88,16 +78,15 @@ fn fast_typing_never_desynchronises() {
     }
     // Then delete the typo's extra `a` in `@adaa` and type a fix for `mentr`.
     version += 1;
-    client.change(&doc, version, json!([{ "range": { "start": { "line": 6, "character": 9 }, "end": { "line": 6, "character": 10 } }, "text": "" }]));
+    client.change(&doc, version, json!([{ "range": range(6, 9, 10), "text": "" }]));
     version += 1;
-    client.change(&doc, version, json!([{ "range": { "start": { "line": 1, "character": 7 }, "end": { "line": 1, "character": 12 } }, "text": "mentor" }]));
+    client.change(&doc, version, json!([{ "range": range(1, 7, 12), "text": "mentor" }]));
     let final_text = typed.replacen("@adaa", "@ada", 1).replacen("mentr", "mentor", 1);
     let diagnostics = client.diagnostics(&doc, version);
 
     let mut fresh = LspClient::start();
-    let fresh_doc = uri("typing.kith"); // a second server, so the same name is free
-    fresh.open(&fresh_doc, &final_text);
-    let expected = fresh.diagnostics(&fresh_doc, 1);
+    // A second server, so the same name is free.
+    let (_, expected) = fresh.open_document("typing.kith", &final_text);
     assert_eq!(diagnostics, expected);
     assert!(codes(&diagnostics).contains(&"invalid-date"));
     assert!(!codes(&diagnostics).contains(&"unknown-role"));
@@ -109,9 +98,7 @@ fn fast_typing_never_desynchronises() {
 #[test]
 fn a_stale_version_is_ignored_and_logged() {
     let mut client = LspClient::start();
-    let doc = uri("stale.kith");
-    client.open(&doc, NETWORK);
-    client.diagnostics(&doc, 1);
+    let (doc, _) = client.open_document("stale.kith", NETWORK);
     client.change(&doc, 1, json!([{ "text": "garbage" }]));
     client.log_containing("is not newer than 1");
     let symbols = client.request("textDocument/documentSymbol", json!({ "textDocument": { "uri": doc } })).expect("symbols");
@@ -144,9 +131,7 @@ fn a_panic_in_a_handler_is_contained_and_the_server_keeps_serving() {
         env: vec![("KITH_LSP_TEST_PANIC", "textDocument/foldingRange".to_string())],
         ..Start::default()
     });
-    let doc = uri("panic.kith");
-    client.open(&doc, NETWORK);
-    client.diagnostics(&doc, 1);
+    let (doc, _) = client.open_document("panic.kith", NETWORK);
     let error = client.request("textDocument/foldingRange", json!({ "textDocument": { "uri": doc } })).expect_err("the panic becomes an error");
     assert_eq!(error["code"], -32603);
     client.log_containing("deliberate panic");
@@ -174,13 +159,9 @@ fn a_panic_in_analysis_is_contained() {
 fn huge_and_binary_documents_do_not_stall_the_server() {
     let mut client = LspClient::start();
     let binary: String = (0u8..=255).cycle().take(200_000).map(char::from).collect();
-    let doc = uri("binary.kith");
-    client.open(&doc, &binary);
-    client.diagnostics(&doc, 1);
+    client.open_document("binary.kith", &binary);
     let huge: String = (0..20_000).map(|i| format!("person p{i} \"P {i}\"\n  met 2020-01-01\n")).collect();
-    let big = uri("huge.kith");
-    client.open(&big, &huge);
-    client.diagnostics(&big, 1);
+    let (big, _) = client.open_document("huge.kith", &huge);
     let symbols = client.request("textDocument/documentSymbol", json!({ "textDocument": { "uri": big } })).expect("symbols");
     assert_eq!(symbols.as_array().map(Vec::len), Some(20_000));
     assert!(client.shutdown_and_exit().success());

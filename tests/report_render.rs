@@ -6,6 +6,8 @@
 //! `KITH_SKIP_CHROMIUM=1` is set: then it prints a note and passes. The screenshot is kept
 //! in Cargo's target tmp folder (`report_render/wheel.png`) for people to look at.
 
+mod support;
+
 use kith_core::report::palette::{status_colour, BACKGROUND, BUILTIN_PILLARS};
 use kith_core::report::Status;
 use std::fs::{self, File};
@@ -13,6 +15,7 @@ use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+use support::cli::{fixtures_of, package_root, pinned_subcommand_in, run};
 
 const WIDTH: u32 = 1200;
 const HEIGHT: u32 = 900;
@@ -100,14 +103,10 @@ fn the_html_report_renders_the_wheel() {
     let page = output.join("report.html");
     let screenshot = output.join("wheel.png");
     let _ = fs::remove_file(&screenshot);
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report/network.kith");
-    let status = Command::new(env!("CARGO_BIN_EXE_kith"))
-        .args(["report", "--today", "2026-11-25", "--format", "html", "-o"])
-        .arg(&page)
-        .arg(&fixture)
-        .status()
-        .expect("kith runs");
-    assert!(status.success(), "kith report failed");
+    let fixture = fixtures_of("report").join("network.kith");
+    let report =
+        run(pinned_subcommand_in(package_root(), "report", &["--format", "html", "-o"]).arg(&page).arg(&fixture));
+    assert_eq!(report.code, 0, "kith report failed: {}", report.stderr);
 
     let profile = tempfile::tempdir().expect("a fresh Chromium profile folder");
     let log = output.join("chromium.log");

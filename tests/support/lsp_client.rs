@@ -74,7 +74,8 @@ impl LspClient {
             }
         });
         let stdin = child.stdin.take();
-        let mut client = Self { child, stdin, incoming, unread: VecDeque::new(), next_id: 1, initialize_result: Value::Null };
+        let mut client =
+            Self { child, stdin, incoming, unread: VecDeque::new(), next_id: 1, initialize_result: Value::Null };
         let mut capabilities = json!({
             "general": { "positionEncodings": start.position_encodings },
             "textDocument": { "publishDiagnostics": { "versionSupport": true } }
@@ -158,7 +159,8 @@ impl LspClient {
     /// Waits for a `window/logMessage` containing `needle`.
     pub fn log_containing(&mut self, needle: &str) -> String {
         let message = self.wait_for(&format!("a log message containing {needle:?}"), |message| {
-            message["method"] == "window/logMessage" && message["params"]["message"].as_str().is_some_and(|text| text.contains(needle))
+            message["method"] == "window/logMessage"
+                && message["params"]["message"].as_str().is_some_and(|text| text.contains(needle))
         });
         message["params"]["message"].as_str().unwrap_or_default().to_string()
     }
@@ -170,8 +172,20 @@ impl LspClient {
         );
     }
 
+    /// Opens `text` as the document `name` (version 1) and waits for its first diagnostics;
+    /// returns the document's URI and them.
+    pub fn open_document(&mut self, name: &str, text: &str) -> (String, Vec<Value>) {
+        let doc = uri(name);
+        self.open(&doc, text);
+        let diagnostics = self.diagnostics(&doc, 1);
+        (doc, diagnostics)
+    }
+
     pub fn change(&mut self, uri: &str, version: i32, changes: Value) {
-        self.notify("textDocument/didChange", json!({ "textDocument": { "uri": uri, "version": version }, "contentChanges": changes }));
+        self.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri, "version": version }, "contentChanges": changes }),
+        );
     }
 
     /// Waits for the diagnostics published for `uri` at `version`; earlier publications
@@ -263,4 +277,33 @@ fn read_message(reader: &mut impl BufRead) -> Option<Value> {
 /// A `file://` URI for a test document.
 pub fn uri(name: &str) -> String {
     format!("file:///tmp/kith-tests/{name}")
+}
+
+/// An LSP position.
+pub fn position(line: u32, character: u32) -> Value {
+    json!({ "line": line, "character": character })
+}
+
+/// A range within one line, from character `start` to `end`.
+pub fn range(line: u32, start: u32, end: u32) -> Value {
+    json!({ "start": position(line, start), "end": position(line, end) })
+}
+
+/// The params of a request about one position in `doc` (`TextDocumentPositionParams`).
+pub fn position_in(doc: &str, line: u32, character: u32) -> Value {
+    json!({ "textDocument": { "uri": doc }, "position": position(line, character) })
+}
+
+/// The codes of `diagnostics`, in order.
+pub fn codes(diagnostics: &[Value]) -> Vec<&str> {
+    diagnostics.iter().filter_map(|diagnostic| diagnostic["code"].as_str()).collect()
+}
+
+/// The first of `diagnostics` with this code; fails the test when there is none.
+#[track_caller]
+pub fn diagnostic<'a>(diagnostics: &'a [Value], code: &str) -> &'a Value {
+    diagnostics
+        .iter()
+        .find(|diagnostic| diagnostic["code"] == code)
+        .unwrap_or_else(|| panic!("no `{code}` diagnostic in {diagnostics:#?}"))
 }

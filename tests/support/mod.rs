@@ -2,4 +2,6 @@
 //! different part of it, hence `dead_code` is allowed here.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod lsp_client;
+pub mod lsp_edits;

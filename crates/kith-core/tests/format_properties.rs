@@ -4,15 +4,15 @@
 //! lossless (the tree's tokens and comments, block by block, are unchanged) and keeps the
 //! lints (same codes and messages, except `unsorted-log`, which formatting fixes).
 
+mod common;
+
+use common::{apply, Edit, SEED, TODAY};
 use kith_core::format::format;
 use kith_core::syntax::parse;
 use kith_core::Severity;
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use tree_sitter::Node;
-
-const TODAY: kith_core::Date = jiff::civil::date(2026, 11, 25);
-const SEED: &str = include_str!("../../../tests/fixtures/proptest-seed.kith");
 
 /// Every leaf of the tree as `(block, text)`: the block is the index of the top-level
 /// directive it sits in (`None` before the first one); comments lose trailing spaces and
@@ -346,46 +346,13 @@ impl Writer<'_> {
     }
 }
 
-/// A random edit of a valid file: delete a range, or insert kith-like text.
-#[derive(Debug, Clone)]
-enum Edit {
-    Delete { at: usize, len: usize },
-    Insert { at: usize, text: String },
-}
-
+/// Edits of a valid file: deletions, and insertions of kith-like pieces.
 fn edit() -> impl Strategy<Value = Edit> {
     let piece = prop::sample::select(vec![
         "\n", "\r\n", "\n  ", "\n# c\n", "  # c", "\t", " ", ",", "!", "@ada", "\"x\"", "2026-01-01 call", "role ", "\n  role mentor",
         "\n  2025-01-01 coffee", "\nperson x \"X\"\n", "\nset key-people 3\n",
     ]);
-    prop_oneof![
-        (any::<usize>(), 0usize..20).prop_map(|(at, len)| Edit::Delete { at, len }),
-        (any::<usize>(), piece).prop_map(|(at, text)| Edit::Insert { at, text: text.to_string() }),
-    ]
-}
-
-fn floor_boundary(text: &str, at: usize) -> usize {
-    let mut at = at % (text.len() + 1);
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-fn apply(text: &mut String, edit: &Edit) {
-    match edit {
-        Edit::Delete { at, len } => {
-            let start = floor_boundary(text, *at);
-            let end = floor_boundary(text, (start + len).min(text.len()));
-            if start <= end {
-                text.replace_range(start..end, "");
-            }
-        }
-        Edit::Insert { at, text: piece } => {
-            let at = floor_boundary(text, *at);
-            text.insert_str(at, piece);
-        }
-    }
+    common::edit(piece.prop_map(str::to_string), 20)
 }
 
 fn has_syntax_lint(text: &str) -> bool {

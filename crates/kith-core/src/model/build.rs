@@ -9,19 +9,96 @@ use crate::suggest::closest;
 use crate::text::Span;
 use crate::values::{self, Duration};
 use crate::vocabulary::{self, FieldName, DIRECTIVES};
-use tree_sitter::{Node, Tree};
+use std::fmt;
+use std::num::NonZeroU16 as FieldId;
+use tree_sitter::{Language, Node, Tree, TreeCursor};
 
 /// Reads the whole file.
 pub fn build(text: &str, tree: &Tree) -> Network {
-    let mut builder = Builder { text, network: Network::default() };
+    let mut builder = Builder {
+        text,
+        network: Network::default(),
+        grammar: Grammar::new(&tree.language()),
+        cursor: tree.walk(),
+        children: Vec::new(),
+    };
     builder.file(tree.root_node());
     builder.network.index_people();
     builder.network
 }
 
-struct Builder<'t> {
+/// The node kinds and fields the builder tells apart, looked up once so that each test is
+/// an integer comparison rather than a string one.
+struct Grammar {
+    comment: u16,
+    person: u16,
+    role: u16,
+    pillar: u16,
+    setting: u16,
+    field: u16,
+    interaction: u16,
+    kind: u16,
+    meaningful_mark: u16,
+    comma: u16,
+    string: u16,
+    month_day: u16,
+    reference: u16,
+    name_field: Option<FieldId>,
+    date_field: Option<FieldId>,
+    kind_field: Option<FieldId>,
+    keyword_field: Option<FieldId>,
+}
+
+impl Grammar {
+    fn new(language: &Language) -> Self {
+        let named = |kind: &str| language.id_for_node_kind(kind, true);
+        Self {
+            comment: named("comment"),
+            person: named("person"),
+            role: named("role"),
+            pillar: named("pillar"),
+            setting: named("setting"),
+            field: named("field"),
+            interaction: named("interaction"),
+            kind: named("kind"),
+            meaningful_mark: named("meaningful_mark"),
+            comma: language.id_for_node_kind(",", false),
+            string: named("string"),
+            month_day: named("month_day"),
+            reference: named("reference"),
+            name_field: language.field_id_for_name("name"),
+            date_field: language.field_id_for_name("date"),
+            kind_field: language.field_id_for_name("kind"),
+            keyword_field: language.field_id_for_name("keyword"),
+        }
+    }
+}
+
+/// A visible child node and the grammar field it fills, if any.
+#[derive(Clone, Copy)]
+struct Child<'tree> {
+    node: Node<'tree>,
+    field: Option<FieldId>,
+}
+
+/// A body line split into its parts in one pass over its children.
+struct LineParts<'tree> {
+    /// The child in the line's leading field (`name` or `date`); the line itself when absent.
+    head: Node<'tree>,
+    /// The `kind` child of an interaction.
+    kind: Option<Node<'tree>>,
+    /// Everything after the head (and the kind), comments left out.
+    args: Vec<Arg<'tree>>,
+}
+
+struct Builder<'t, 'tree> {
     text: &'t str,
     network: Network,
+    grammar: Grammar,
+    /// One cursor for the whole walk: re-aimed at each node whose children are read.
+    cursor: TreeCursor<'tree>,
+    /// Reused buffer for the children of the node being read.
+    children: Vec<Child<'tree>>,
 }
 
 /// The pieces of one line after its keyword or field name: values, commas and errors.
@@ -45,7 +122,57 @@ fn span(node: Node<'_>) -> Span {
     Span::new(node.start_byte(), node.end_byte())
 }
 
-impl<'t> Builder<'t> {
+impl<'t, 'tree> Builder<'t, 'tree> {
+    /// The visible children of `node`, in order, into `self.children`.
+    fn read_children(&mut self, node: Node<'tree>) {
+        self.children.clear();
+        self.cursor.reset(node);
+        if !self.cursor.goto_first_child() {
+            return;
+        }
+        loop {
+            self.children.push(Child { node: self.cursor.node(), field: self.cursor.field_id() });
+            if !self.cursor.goto_next_sibling() {
+                return;
+            }
+        }
+    }
+
+    /// Splits a body line: its `head_field` child, an interaction's kind (when
+    /// `with_kind`), and the arguments after them.
+    fn line_parts(&mut self, line: Node<'tree>, head_field: Option<FieldId>, with_kind: bool) -> LineParts<'tree> {
+        self.read_children(line);
+        let mut head = None;
+        let mut kind = None;
+        let mut args = Vec::with_capacity(self.children.len());
+        for (index, child) in self.children.iter().enumerate() {
+            let has_field = |field: Option<FieldId>| child.field.is_some() && child.field == field;
+            if head.is_none() && has_field(head_field) {
+                head = Some(child.node);
+            }
+            if with_kind && kind.is_none() && has_field(self.grammar.kind_field) {
+                kind = Some(child.node);
+            }
+            let kind_id = child.node.kind_id();
+            let is_kind = with_kind && kind_id == self.grammar.kind;
+            if index == 0 || is_kind || kind_id == self.grammar.comment {
+                continue;
+            }
+            args.push(if kind_id == self.grammar.comma {
+                Arg::Comma(span(child.node))
+            } else if child.node.is_error() {
+                Arg::Error(child.node)
+            } else {
+                Arg::Value(child.node)
+            });
+        }
+        LineParts { head: head.unwrap_or(line), kind, args }
+    }
+
+    fn is_string(&self, node: Node<'_>) -> bool {
+        node.kind_id() == self.grammar.string
+    }
+
     fn slice(&self, span: Span) -> &'t str {
         self.text.get(span.range()).unwrap_or("")
     }
@@ -66,22 +193,28 @@ impl<'t> Builder<'t> {
         self.network.problems.push(Problem { kind, span, message: message.into(), replacement: Some(replacement) });
     }
 
-    fn file(&mut self, root: Node<'_>) {
+    fn file(&mut self, root: Node<'tree>) {
         let mut cursor = root.walk();
         for node in root.children(&mut cursor) {
-            match node.kind() {
-                "comment" => {}
-                "ERROR" => self.error(node, "a directive (`person`, `role`, `pillar` or `set`) at the start of the line"),
-                kind => {
-                    self.check_column(node);
-                    match kind {
-                        "person" => self.person(node),
-                        "role" => self.role(node),
-                        "pillar" => self.pillar(node),
-                        "setting" => self.setting(node),
-                        _ => self.unknown_directive(node),
-                    }
-                }
+            let kind = node.kind_id();
+            if kind == self.grammar.comment {
+                continue;
+            }
+            if node.is_error() {
+                self.error(node, "a directive (`person`, `role`, `pillar` or `set`) at the start of the line");
+                continue;
+            }
+            self.check_column(node);
+            if kind == self.grammar.person {
+                self.person(node);
+            } else if kind == self.grammar.role {
+                self.role(node);
+            } else if kind == self.grammar.pillar {
+                self.pillar(node);
+            } else if kind == self.grammar.setting {
+                self.setting(node);
+            } else {
+                self.unknown_directive(node);
             }
         }
         self.missing_nodes(root);
@@ -135,24 +268,30 @@ impl<'t> Builder<'t> {
     }
 
     /// Splits a directive node into its header arguments and its body nodes.
-    fn directive_parts<'tree>(&mut self, node: Node<'tree>) -> (Span, Vec<Arg<'tree>>, Vec<Node<'tree>>) {
+    fn directive_parts(&mut self, node: Node<'tree>) -> (Span, Vec<Arg<'tree>>, Vec<Node<'tree>>) {
         let header_row = node.start_position().row;
         let mut keyword = Span::empty(node.start_byte());
         let mut args = Vec::new();
-        let mut body = Vec::new();
-        let mut cursor = node.walk();
-        for (index, child) in node.children(&mut cursor).enumerate() {
+        self.read_children(node);
+        let mut body = Vec::with_capacity(self.children.len());
+        let grammar = &self.grammar;
+        for (index, Child { node: child, .. }) in self.children.iter().copied().enumerate() {
             if index == 0 {
                 keyword = span(child);
                 continue;
             }
-            match child.kind() {
-                "comment" => {}
-                "field" | "interaction" => body.push(child),
-                _ if child.start_position().row != header_row => body.push(child),
-                "," => args.push(Arg::Comma(span(child))),
-                "ERROR" => args.push(Arg::Error(child)),
-                _ => args.push(Arg::Value(child)),
+            let kind = child.kind_id();
+            if kind == grammar.comment {
+                continue;
+            }
+            if kind == grammar.field || kind == grammar.interaction || child.start_position().row != header_row {
+                body.push(child);
+            } else if kind == grammar.comma {
+                args.push(Arg::Comma(span(child)));
+            } else if child.is_error() {
+                args.push(Arg::Error(child));
+            } else {
+                args.push(Arg::Value(child));
             }
         }
         (keyword, args, body)
@@ -174,7 +313,7 @@ impl<'t> Builder<'t> {
         }
         let string_at = args
             .iter()
-            .position(|arg| matches!(arg, Arg::Value(node) if node.kind() == "string"));
+            .position(|arg| matches!(arg, Arg::Value(node) if self.is_string(*node)));
         let id_args = &args[..string_at.unwrap_or(args.len())];
         let id = if id_args.is_empty() {
             let at = string_at.map_or(Span::empty(keyword.end), |index| args[index].span());
@@ -270,7 +409,7 @@ impl<'t> Builder<'t> {
         self.error(node, "a field name or a dated interaction");
     }
 
-    fn person(&mut self, node: Node<'_>) {
+    fn person(&mut self, node: Node<'tree>) {
         let (keyword, args, body) = self.directive_parts(node);
         let (id, name) = self.id_and_text(keyword, &args, "person", "person ada \"Ada Lovelace\"");
         let mut person = Person {
@@ -282,56 +421,43 @@ impl<'t> Builder<'t> {
             interactions: Vec::new(),
         };
         for line in body {
-            match line.kind() {
-                "field" => person.fields.push(self.field(line)),
-                "interaction" => person.interactions.push(self.interaction(line)),
-                "ERROR" => self.body_error(line),
-                _ => continue,
+            let kind = line.kind_id();
+            if kind == self.grammar.field {
+                person.fields.push(self.field(line));
+            } else if kind == self.grammar.interaction {
+                person.interactions.push(self.interaction(line));
+            } else if line.is_error() {
+                self.body_error(line);
+            } else {
+                continue;
             }
             person.block = person.block.cover(span(line));
         }
         self.network.people.push(person);
     }
 
-    /// The name and the arguments of a body line (`field` or `interaction` after its kind).
-    fn line_args<'tree>(&mut self, line: Node<'tree>, skip: &[&str]) -> Vec<Arg<'tree>> {
-        let mut cursor = line.walk();
-        let mut args = Vec::new();
-        for (index, child) in line.children(&mut cursor).enumerate() {
-            let is_head = index == 0 || skip.contains(&child.kind());
-            if is_head || child.kind() == "comment" {
-                continue;
-            }
-            args.push(match child.kind() {
-                "," => Arg::Comma(span(child)),
-                "ERROR" => Arg::Error(child),
-                _ => Arg::Value(child),
-            });
+    /// Reports each ERROR among `args` (expecting `expected`); true when there was one.
+    fn report_arg_errors(&mut self, args: &[Arg<'_>], expected: fmt::Arguments<'_>) -> bool {
+        if !args.iter().any(|arg| matches!(arg, Arg::Error(_))) {
+            return false;
         }
-        args
-    }
-
-    fn report_arg_errors(&mut self, args: &[Arg<'_>], expected: &str) -> bool {
-        let mut any = false;
+        let expected = expected.to_string();
         for arg in args {
             if let Arg::Error(node) = arg {
-                self.error(*node, expected);
-                any = true;
+                self.error(*node, &expected);
             }
         }
-        any
+        true
     }
 
-    fn field(&mut self, line: Node<'_>) -> Field {
-        let name_node = line.child_by_field_name("name").unwrap_or(line);
+    fn field(&mut self, line: Node<'tree>) -> Field {
+        let LineParts { head: name_node, args, .. } = self.line_parts(line, self.grammar.name_field, false);
         let name = Word { text: self.node_text(name_node).to_string(), span: span(name_node) };
-        let args = self.line_args(line, &[]);
         let spec = vocabulary::field(&name.text);
         let field = spec.map(|spec| spec.name);
         let value = match spec {
             Some(spec) => {
-                let expected = format!("{} after `{}`", spec.value, spec.keyword);
-                if self.report_arg_errors(&args, &expected) {
+                if self.report_arg_errors(&args, format_args!("{} after `{}`", spec.value, spec.keyword)) {
                     FieldValue::Unknown
                 } else {
                     self.field_value(spec.name, &name, &args)
@@ -371,7 +497,7 @@ impl<'t> Builder<'t> {
                 };
                 let story = match rest {
                     [] => None,
-                    rest => self.string_of(rest, "the story of `met`"),
+                    rest => self.string_of(rest, format_args!("the story of `met`")),
                 };
                 FieldValue::Met { date, story }
             }
@@ -387,7 +513,7 @@ impl<'t> Builder<'t> {
     }
 
     /// Splits arguments at commas into items, reporting empty items.
-    fn items<'a, 'tree>(&mut self, name: &Word, args: &'a [Arg<'tree>], what: &str) -> Vec<&'a [Arg<'tree>]> {
+    fn items<'a, 'n>(&mut self, name: &Word, args: &'a [Arg<'n>], what: &str) -> Vec<&'a [Arg<'n>]> {
         if args.is_empty() {
             self.syntax(Span::empty(name.span.end), format!("expected a {what} after `{}`", name.text));
             return Vec::new();
@@ -428,7 +554,7 @@ impl<'t> Builder<'t> {
         for item in items {
             let whole = item[0].span().cover(item[item.len() - 1].span());
             let text = self.slice(whole);
-            let is_reference = matches!(item, [Arg::Value(node)] if node.kind() == "reference");
+            let is_reference = matches!(item, [Arg::Value(node)] if node.kind_id() == self.grammar.reference);
             let target = text.strip_prefix('@').unwrap_or(text);
             if !is_reference || !values::is_valid_id(target) {
                 let fixed = values::normalize_id(target).map(|id| format!("@{id}"));
@@ -447,7 +573,7 @@ impl<'t> Builder<'t> {
     }
 
     /// Exactly one argument; reports a missing value or extra ones.
-    fn single<'tree>(&mut self, name: &Word, args: &[Arg<'tree>], what: &str) -> Option<Arg<'tree>> {
+    fn single<'n>(&mut self, name: &Word, args: &[Arg<'n>], what: &str) -> Option<Arg<'n>> {
         match args {
             [] => {
                 self.syntax(Span::empty(name.span.end), format!("expected {what} after `{}`", name.text));
@@ -471,14 +597,15 @@ impl<'t> Builder<'t> {
             self.syntax(Span::empty(name.span.end), format!("expected a quoted string after `{}`", name.text));
             return None;
         }
-        self.string_of(args, &format!("the quoted text of `{}`", name.text))
+        self.string_of(args, format_args!("the quoted text of `{}`", name.text))
     }
 
-    fn string_of(&mut self, args: &[Arg<'_>], what: &str) -> Option<Text> {
+    /// One string literal; `what` names it in the message about anything after it.
+    fn string_of(&mut self, args: &[Arg<'_>], what: fmt::Arguments<'_>) -> Option<Text> {
         let whole = args[0].span().cover(args[args.len() - 1].span());
         match args {
-            [Arg::Value(node)] if node.kind() == "string" => Some(self.string(*node)),
-            [Arg::Value(node), rest @ ..] if node.kind() == "string" => {
+            [Arg::Value(node)] if self.is_string(*node) => Some(self.string(*node)),
+            [Arg::Value(node), rest @ ..] if self.is_string(*node) => {
                 let extra = rest[0].span().cover(rest[rest.len() - 1].span());
                 self.syntax(extra, format!("unexpected `{}` after {what}", abbreviate(self.slice(extra))));
                 Some(self.string(*node))
@@ -510,7 +637,7 @@ impl<'t> Builder<'t> {
         let arg_span = arg.span();
         let raw = self.slice(arg_span);
         let text = match arg {
-            Arg::Value(node) if node.kind() == "string" => self.string(node).value,
+            Arg::Value(node) if self.is_string(node) => self.string(node).value,
             _ => raw.to_string(),
         };
         match check(&text) {
@@ -546,7 +673,7 @@ impl<'t> Builder<'t> {
     fn date_value(&mut self, arg: Arg<'_>) -> Value<jiff::civil::Date> {
         let at = arg.span();
         let parsed = match arg {
-            Arg::Value(node) if node.kind() == "month_day" => Err(values::ValueError {
+            Arg::Value(node) if node.kind_id() == self.grammar.month_day => Err(values::ValueError {
                 message: format!("`{}` has no year: this needs a full date `YYYY-MM-DD`", self.slice(at)),
                 replacement: None,
                 nonexistent_date: false,
@@ -582,25 +709,18 @@ impl<'t> Builder<'t> {
         }
     }
 
-    fn interaction(&mut self, line: Node<'_>) -> Interaction {
-        let date_node = line.child_by_field_name("date").unwrap_or(line);
+    fn interaction(&mut self, line: Node<'tree>) -> Interaction {
+        let LineParts { head: date_node, kind: kind_node, args } = self.line_parts(line, self.grammar.date_field, true);
         let date = self.date_value(Arg::Value(date_node));
-        let kind = line.child_by_field_name("kind").map(|kind_node| {
-            let name_node = kind_node.named_child(0).unwrap_or(kind_node);
-            KindWord {
-                name: Word { text: self.node_text(name_node).to_string(), span: span(name_node) },
-                marked: has_child(kind_node, "meaningful_mark"),
-            }
-        });
-        let args = self.line_args(line, &["kind"]);
+        let kind = kind_node.map(|kind_node| self.kind_word(kind_node));
         let mut note = None;
-        if !self.report_arg_errors(&args, "a quoted note after the kind") {
+        if !self.report_arg_errors(&args, format_args!("a quoted note after the kind")) {
             match (&kind, args.is_empty()) {
                 (None, _) => self.syntax(
                     Span::empty(date.span.end),
                     "expected an interaction kind after the date, like `2026-03-14 coffee \"what happened\"`",
                 ),
-                (Some(_), false) => note = self.string_of(&args, "the note"),
+                (Some(_), false) => note = self.string_of(&args, format_args!("the note")),
                 (Some(_), true) => {}
             }
         }
@@ -614,36 +734,41 @@ impl<'t> Builder<'t> {
         Interaction { date, kind, note, span: line_span }
     }
 
+    /// The kind of an interaction: its first named child, and whether `!` follows it.
+    fn kind_word(&mut self, kind_node: Node<'tree>) -> KindWord {
+        self.read_children(kind_node);
+        let name_node = self.children.iter().map(|child| child.node).find(Node::is_named).unwrap_or(kind_node);
+        let marked = self.children.iter().any(|child| child.node.kind_id() == self.grammar.meaningful_mark);
+        KindWord { name: Word { text: self.node_text(name_node).to_string(), span: span(name_node) }, marked }
+    }
+
     /// Body lines under a declaration that takes only some fields (or none).
-    fn declaration_body(&mut self, body: &[Node<'_>], allowed: &[&str], under: &'static str) -> Vec<(Word, Vec<Span>)> {
+    fn declaration_body(&mut self, body: &[Node<'tree>], allowed: &[&str], under: &'static str) -> Vec<(Word, Vec<Span>)> {
         let mut kept = Vec::new();
-        for line in body {
-            match line.kind() {
-                "field" => {
-                    let name_node = line.child_by_field_name("name").unwrap_or(*line);
-                    let name = Word { text: self.node_text(name_node).to_string(), span: span(name_node) };
-                    if allowed.contains(&name.text.as_str()) {
-                        let args = self.line_args(*line, &[]);
-                        if !self.report_arg_errors(&args, "a value") {
-                            kept.push((name, args.iter().map(Arg::span).collect()));
-                        }
-                    } else {
-                        self.network.misplaced_fields.push(Misplaced { word: name, under });
+        for &line in body {
+            let kind = line.kind_id();
+            if kind == self.grammar.field {
+                let LineParts { head: name_node, args, .. } = self.line_parts(line, self.grammar.name_field, false);
+                let name = Word { text: self.node_text(name_node).to_string(), span: span(name_node) };
+                if allowed.contains(&name.text.as_str()) {
+                    if !self.report_arg_errors(&args, format_args!("a value")) {
+                        kept.push((name, args.iter().map(Arg::span).collect()));
                     }
+                } else {
+                    self.network.misplaced_fields.push(Misplaced { word: name, under });
                 }
-                "interaction" => {
-                    let date_node = line.child_by_field_name("date").unwrap_or(*line);
-                    let word = Word { text: self.node_text(date_node).to_string(), span: span(date_node) };
-                    self.network.misplaced_fields.push(Misplaced { word, under });
-                }
-                "ERROR" => self.body_error(*line),
-                _ => {}
+            } else if kind == self.grammar.interaction {
+                let LineParts { head: date_node, .. } = self.line_parts(line, self.grammar.date_field, false);
+                let word = Word { text: self.node_text(date_node).to_string(), span: span(date_node) };
+                self.network.misplaced_fields.push(Misplaced { word, under });
+            } else if line.is_error() {
+                self.body_error(line);
             }
         }
         kept
     }
 
-    fn role(&mut self, node: Node<'_>) {
+    fn role(&mut self, node: Node<'tree>) {
         let (keyword, args, body) = self.directive_parts(node);
         let (id, description) = self.id_and_text(keyword, &args, "role", "role investor \"backs my ventures\"");
         let header = Self::header_span(keyword, &args);
@@ -671,7 +796,7 @@ impl<'t> Builder<'t> {
         self.network.roles.push(role);
     }
 
-    fn pillar(&mut self, node: Node<'_>) {
+    fn pillar(&mut self, node: Node<'tree>) {
         let (keyword, args, body) = self.directive_parts(node);
         let (id, description) = self.id_and_text(keyword, &args, "pillar", "pillar family \"the people at home\"");
         let header = Self::header_span(keyword, &args);
@@ -680,10 +805,10 @@ impl<'t> Builder<'t> {
         self.network.pillars.push(PillarDecl { id, description, header, block });
     }
 
-    fn setting(&mut self, node: Node<'_>) {
+    fn setting(&mut self, node: Node<'tree>) {
         let (keyword, args, body) = self.directive_parts(node);
         self.declaration_body(&body, &[], "set");
-        if self.report_arg_errors(&args, "a setting key and its value") {
+        if self.report_arg_errors(&args, format_args!("a setting key and its value")) {
             return;
         }
         let Some((Arg::Value(key_node), values)) = args.split_first().map(|(first, rest)| (*first, rest)) else {
@@ -745,7 +870,7 @@ impl<'t> Builder<'t> {
     }
 
     fn unknown_directive(&mut self, node: Node<'_>) {
-        let keyword_node = node.child_by_field_name("keyword").unwrap_or(node);
+        let keyword_node = self.grammar.keyword_field.and_then(|field| node.child_by_field_id(field.get())).unwrap_or(node);
         let keyword = self.node_text(keyword_node);
         let at = span(keyword_node);
         if values::parse_date(keyword).is_ok() || keyword.starts_with(|c: char| c.is_ascii_digit()) {
@@ -762,12 +887,6 @@ impl<'t> Builder<'t> {
             }
         }
     }
-}
-
-fn has_child(node: Node<'_>, kind: &str) -> bool {
-    let mut cursor = node.walk();
-    let found = node.children(&mut cursor).any(|child| child.kind() == kind);
-    found
 }
 
 /// The first 40 characters of `text`, with an ellipsis when longer.
