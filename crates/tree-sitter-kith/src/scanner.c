@@ -35,10 +35,17 @@ bool tree_sitter_kith_external_scanner_scan(void *payload, TSLexer *lexer, const
 
   // The end of a last line without a newline, once. During error recovery too: it is
   // the only way to finish a broken last line, and it is always a correct token there.
-  if (valid_symbols[END_OF_FILE] && lexer->eof(lexer) && !scanner->ended_last_line) {
-    scanner->ended_last_line = true;
-    lexer->result_symbol = END_OF_FILE;
-    return true;
+  if (valid_symbols[END_OF_FILE] && !scanner->ended_last_line) {
+    // Blanks after the last token of a last line belong to no token: look past them.
+    // (Skipping is undone if no token is returned.)
+    if (!valid_symbols[INDENT]) {
+      while (is_blank(lexer->lookahead)) lexer->advance(lexer, true);
+    }
+    if (lexer->eof(lexer)) {
+      scanner->ended_last_line = true;
+      lexer->result_symbol = END_OF_FILE;
+      return true;
+    }
   }
   if (in_error_recovery) return false;
 
