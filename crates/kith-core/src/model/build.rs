@@ -2,29 +2,154 @@
 //! cannot be read as a [`Problem`] with a message that says what was expected.
 
 use super::{
-    Birthday, Field, FieldValue, Id, Interaction, KindWord, Misplaced, Network, PillarDecl, Problem, ProblemKind, Person,
-    Reference, ReferenceOrigin, RoleDecl, SettingLine, Text, Value, Word,
+    Birthday, Field, FieldValue, Id, Interaction, KindWord, Misplaced, Network, Person, PillarDecl, Problem,
+    ProblemKind, Reference, ReferenceOrigin, RoleDecl, SettingLine, Settings, Text, Value, Word,
 };
 use crate::suggest::closest;
 use crate::text::Span;
 use crate::values::{self, Duration};
-use crate::vocabulary::{self, FieldName, DIRECTIVES};
+use crate::vocabulary::{self, FieldName, SettingSpec, DIRECTIVES};
 use std::fmt;
+// What tree-sitter's field ids are (its own name for them is private).
 use std::num::NonZeroU16 as FieldId;
 use tree_sitter::{Language, Node, Tree, TreeCursor};
 
 /// Reads the whole file.
 pub fn build(text: &str, tree: &Tree) -> Network {
-    let mut builder = Builder {
-        text,
-        network: Network::default(),
-        grammar: Grammar::new(&tree.language()),
-        cursor: tree.walk(),
-        children: Vec::new(),
-    };
+    assemble(text, vec![build_part(text, tree)])
+}
+
+/// What one syntax tree yields before the file-wide settings are applied: the tree may be
+/// of the whole file or of a range of it (see [`crate::parallel`]), its spans are always
+/// offsets into the whole `text`.
+pub(crate) struct Part {
+    /// Everything but the settings' values (`set allow` excepted), which need every `set`
+    /// line of the file before them.
+    network: Network,
+    /// The `set` lines whose value is still to be read, in order.
+    pending_settings: Vec<PendingSetting>,
+}
+
+/// A `set` line whose value is read once all the file's `set` lines are known.
+struct PendingSetting {
+    /// Its index in `setting_lines`.
+    line: usize,
+    known: &'static SettingSpec,
+    value: Span,
+}
+
+/// Reads the directives of `tree` (parsed from `text`, or from a range of it).
+pub(crate) fn build_part(text: &str, tree: &Tree) -> Part {
+    let mut builder = Builder::new(text, tree.root_node());
     builder.file(tree.root_node());
-    builder.network.index_people();
-    builder.network
+    builder.into_part()
+}
+
+/// Reads some children of the file (`tree`'s root): its [`Part`] for them, which
+/// [`missing_part`] completes. Parts of consecutive runs of children join like parts of
+/// ranges do.
+pub(crate) fn top_level_part<'tree>(text: &str, root: Node<'tree>, nodes: &[Node<'tree>]) -> Part {
+    let mut builder = Builder::new(text, root);
+    for &node in nodes {
+        builder.top_level(node);
+    }
+    builder.into_part()
+}
+
+/// What [`build_part`] reports after the file's children: the nodes the parser had to
+/// invent, such as a missing closing quote.
+pub(crate) fn missing_part(text: &str, root: Node<'_>) -> Part {
+    let mut builder = Builder::new(text, root);
+    builder.missing_nodes(root);
+    builder.into_part()
+}
+
+/// Joins the parts of a file, in file order, into its network, and applies its settings.
+pub(crate) fn assemble(text: &str, parts: Vec<Part>) -> Network {
+    let mut parts = parts.into_iter();
+    let Some(Part { mut network, mut pending_settings }) = parts.next() else { return Network::default() };
+    let rest: Vec<Part> = parts.collect();
+    let more = |len: fn(&Network) -> usize| rest.iter().map(|part| len(&part.network)).sum::<usize>();
+    network.people.reserve_exact(more(|network| network.people.len()));
+    network.references.reserve_exact(more(|network| network.references.len()));
+    network.problems.reserve_exact(more(|network| network.problems.len()));
+    for part in rest {
+        let line_offset = network.setting_lines.len();
+        let shift = |pending: PendingSetting| PendingSetting { line: pending.line + line_offset, ..pending };
+        pending_settings.extend(part.pending_settings.into_iter().map(shift));
+        // Destructured in full so that a new field of the model cannot be forgotten here.
+        let Network {
+            people,
+            roles,
+            pillars,
+            setting_lines,
+            settings: Settings { allow, stale_after: _, key_people: _, builtin_roles: _ },
+            references,
+            misplaced_fields,
+            problems,
+            person_index: _,
+        } = part.network;
+        network.people.extend(people);
+        network.roles.extend(roles);
+        network.pillars.extend(pillars);
+        network.setting_lines.extend(setting_lines);
+        network.settings.allow.extend(allow);
+        network.references.extend(references);
+        network.misplaced_fields.extend(misplaced_fields);
+        network.problems.extend(problems);
+    }
+    apply_settings(text, &mut network, &pending_settings);
+    network.index_people();
+    network
+}
+
+/// Reads the pending `set` values in file order. The first line of a key counts; a later
+/// line with the same key (even an unknown or empty one before it) is not read at all.
+fn apply_settings(text: &str, network: &mut Network, pending_settings: &[PendingSetting]) {
+    let mut pending = pending_settings.iter().peekable();
+    for (index, line) in network.setting_lines.iter().enumerate() {
+        let Some(setting) = pending.next_if(|setting| setting.line == index) else { continue };
+        let repeated = network.setting_lines[..index].iter().any(|earlier| earlier.key.text == line.key.text);
+        if !repeated {
+            apply_setting(text, &mut network.settings, &mut network.problems, setting);
+        }
+    }
+}
+
+fn apply_setting(text: &str, settings: &mut Settings, problems: &mut Vec<Problem>, setting: &PendingSetting) {
+    let value_span = setting.value;
+    let raw = text.get(value_span.range()).unwrap_or("");
+    let problem = |message: String, replacement: Option<String>| Problem {
+        kind: ProblemKind::InvalidValue,
+        span: value_span,
+        message,
+        replacement,
+    };
+    match setting.known.key {
+        "stale-after" => match values::parse_duration(raw) {
+            Ok(duration) => settings.stale_after = duration,
+            Err(error) => problems.push(Problem::from_value_error(value_span, error)),
+        },
+        "key-people" => match raw.parse::<usize>() {
+            Ok(limit) => settings.key_people = limit,
+            Err(_) => {
+                let message = format!("`{raw}` is not a whole number: `key-people` takes a count like `12`");
+                problems.push(problem(message, None));
+            }
+        },
+        _ => match raw {
+            "on" => settings.builtin_roles = true,
+            "off" => settings.builtin_roles = false,
+            _ => {
+                let guess = match raw.to_ascii_lowercase().as_str() {
+                    "true" | "yes" | "1" | "enabled" => Some("on"),
+                    "false" | "no" | "0" | "disabled" => Some("off"),
+                    other => closest(other, ["on", "off"]),
+                };
+                problems.push(problem(format!("`{raw}` is not `on` or `off`"), guess.map(str::to_string)));
+            }
+        },
+    }
 }
 
 /// The node kinds and fields the builder tells apart, looked up once so that each test is
@@ -74,12 +199,16 @@ impl Grammar {
     }
 }
 
-/// A visible child node and the grammar field it fills, if any.
+/// A visible child node, its kind, and the grammar field it fills (when asked for).
 #[derive(Clone, Copy)]
 struct Child<'tree> {
     node: Node<'tree>,
+    kind: u16,
     field: Option<FieldId>,
 }
+
+/// The kind of an ERROR node (tree-sitter's `ts_builtin_sym_error`).
+const ERROR: u16 = u16::MAX;
 
 /// A body line split into its parts in one pass over its children.
 struct LineParts<'tree> {
@@ -99,6 +228,7 @@ struct Builder<'t, 'tree> {
     cursor: TreeCursor<'tree>,
     /// Reused buffer for the children of the node being read.
     children: Vec<Child<'tree>>,
+    pending_settings: Vec<PendingSetting>,
 }
 
 /// The pieces of one line after its keyword or field name: values, commas and errors.
@@ -123,15 +253,34 @@ fn span(node: Node<'_>) -> Span {
 }
 
 impl<'t, 'tree> Builder<'t, 'tree> {
-    /// The visible children of `node`, in order, into `self.children`.
-    fn read_children(&mut self, node: Node<'tree>) {
+    /// A builder for nodes of the tree whose root is `root`.
+    fn new(text: &'t str, root: Node<'tree>) -> Self {
+        Self {
+            text,
+            network: Network::default(),
+            grammar: Grammar::new(&root.language()),
+            cursor: root.walk(),
+            children: Vec::new(),
+            pending_settings: Vec::new(),
+        }
+    }
+
+    fn into_part(self) -> Part {
+        Part { network: self.network, pending_settings: self.pending_settings }
+    }
+
+    /// The visible children of `node`, in order, into `self.children`; their fields only
+    /// `with_fields` (finding one costs a walk up the cursor).
+    fn read_children(&mut self, node: Node<'tree>, with_fields: bool) {
         self.children.clear();
         self.cursor.reset(node);
         if !self.cursor.goto_first_child() {
             return;
         }
         loop {
-            self.children.push(Child { node: self.cursor.node(), field: self.cursor.field_id() });
+            let child = self.cursor.node();
+            let field = if with_fields { self.cursor.field_id() } else { None };
+            self.children.push(Child { node: child, kind: child.kind_id(), field });
             if !self.cursor.goto_next_sibling() {
                 return;
             }
@@ -141,7 +290,7 @@ impl<'t, 'tree> Builder<'t, 'tree> {
     /// Splits a body line: its `head_field` child, an interaction's kind (when
     /// `with_kind`), and the arguments after them.
     fn line_parts(&mut self, line: Node<'tree>, head_field: Option<FieldId>, with_kind: bool) -> LineParts<'tree> {
-        self.read_children(line);
+        self.read_children(line, true);
         let mut head = None;
         let mut kind = None;
         let mut args = Vec::with_capacity(self.children.len());
@@ -153,14 +302,13 @@ impl<'t, 'tree> Builder<'t, 'tree> {
             if with_kind && kind.is_none() && has_field(self.grammar.kind_field) {
                 kind = Some(child.node);
             }
-            let kind_id = child.node.kind_id();
-            let is_kind = with_kind && kind_id == self.grammar.kind;
-            if index == 0 || is_kind || kind_id == self.grammar.comment {
+            let is_kind = with_kind && child.kind == self.grammar.kind;
+            if index == 0 || is_kind || child.kind == self.grammar.comment {
                 continue;
             }
-            args.push(if kind_id == self.grammar.comma {
+            args.push(if child.kind == self.grammar.comma {
                 Arg::Comma(span(child.node))
-            } else if child.node.is_error() {
+            } else if child.kind == ERROR {
                 Arg::Error(child.node)
             } else {
                 Arg::Value(child.node)
@@ -196,28 +344,33 @@ impl<'t, 'tree> Builder<'t, 'tree> {
     fn file(&mut self, root: Node<'tree>) {
         let mut cursor = root.walk();
         for node in root.children(&mut cursor) {
-            let kind = node.kind_id();
-            if kind == self.grammar.comment {
-                continue;
-            }
-            if node.is_error() {
-                self.error(node, "a directive (`person`, `role`, `pillar` or `set`) at the start of the line");
-                continue;
-            }
-            self.check_column(node);
-            if kind == self.grammar.person {
-                self.person(node);
-            } else if kind == self.grammar.role {
-                self.role(node);
-            } else if kind == self.grammar.pillar {
-                self.pillar(node);
-            } else if kind == self.grammar.setting {
-                self.setting(node);
-            } else {
-                self.unknown_directive(node);
-            }
+            self.top_level(node);
         }
         self.missing_nodes(root);
+    }
+
+    /// A child of the file: a directive, a comment or an unreadable line.
+    fn top_level(&mut self, node: Node<'tree>) {
+        let kind = node.kind_id();
+        if kind == self.grammar.comment {
+            return;
+        }
+        if kind == ERROR {
+            self.error(node, "a directive (`person`, `role`, `pillar` or `set`) at the start of the line");
+            return;
+        }
+        self.check_column(node);
+        if kind == self.grammar.person {
+            self.person(node);
+        } else if kind == self.grammar.role {
+            self.role(node);
+        } else if kind == self.grammar.pillar {
+            self.pillar(node);
+        } else if kind == self.grammar.setting {
+            self.setting(node);
+        } else {
+            self.unknown_directive(node);
+        }
     }
 
     fn check_column(&mut self, node: Node<'_>) {
@@ -268,30 +421,30 @@ impl<'t, 'tree> Builder<'t, 'tree> {
     }
 
     /// Splits a directive node into its header arguments and its body nodes.
-    fn directive_parts(&mut self, node: Node<'tree>) -> (Span, Vec<Arg<'tree>>, Vec<Node<'tree>>) {
+    fn directive_parts(&mut self, node: Node<'tree>) -> (Span, Vec<Arg<'tree>>, Vec<Child<'tree>>) {
         let header_row = node.start_position().row;
         let mut keyword = Span::empty(node.start_byte());
         let mut args = Vec::new();
-        self.read_children(node);
+        self.read_children(node, false);
         let mut body = Vec::with_capacity(self.children.len());
         let grammar = &self.grammar;
-        for (index, Child { node: child, .. }) in self.children.iter().copied().enumerate() {
+        for (index, child) in self.children.iter().copied().enumerate() {
             if index == 0 {
-                keyword = span(child);
+                keyword = span(child.node);
                 continue;
             }
-            let kind = child.kind_id();
+            let kind = child.kind;
             if kind == grammar.comment {
                 continue;
             }
-            if kind == grammar.field || kind == grammar.interaction || child.start_position().row != header_row {
+            if kind == grammar.field || kind == grammar.interaction || child.node.start_position().row != header_row {
                 body.push(child);
             } else if kind == grammar.comma {
-                args.push(Arg::Comma(span(child)));
-            } else if child.is_error() {
-                args.push(Arg::Error(child));
+                args.push(Arg::Comma(span(child.node)));
+            } else if kind == ERROR {
+                args.push(Arg::Error(child.node));
             } else {
-                args.push(Arg::Value(child));
+                args.push(Arg::Value(child.node));
             }
         }
         (keyword, args, body)
@@ -412,21 +565,23 @@ impl<'t, 'tree> Builder<'t, 'tree> {
     fn person(&mut self, node: Node<'tree>) {
         let (keyword, args, body) = self.directive_parts(node);
         let (id, name) = self.id_and_text(keyword, &args, "person", "person ada \"Ada Lovelace\"");
+        // Sized up front: a large file has hundreds of thousands of lines, and vectors
+        // grown by doubling would copy them and leave a third of their room unused.
+        let count = |kind: u16| body.iter().filter(|line| line.kind == kind).count();
         let mut person = Person {
             id,
             name,
             header: Self::header_span(keyword, &args),
             block: Self::header_span(keyword, &args),
-            fields: Vec::new(),
-            interactions: Vec::new(),
+            fields: Vec::with_capacity(count(self.grammar.field)),
+            interactions: Vec::with_capacity(count(self.grammar.interaction)),
         };
-        for line in body {
-            let kind = line.kind_id();
+        for Child { node: line, kind, .. } in body {
             if kind == self.grammar.field {
                 person.fields.push(self.field(line));
             } else if kind == self.grammar.interaction {
                 person.interactions.push(self.interaction(line));
-            } else if line.is_error() {
+            } else if kind == ERROR {
                 self.body_error(line);
             } else {
                 continue;
@@ -736,17 +891,16 @@ impl<'t, 'tree> Builder<'t, 'tree> {
 
     /// The kind of an interaction: its first named child, and whether `!` follows it.
     fn kind_word(&mut self, kind_node: Node<'tree>) -> KindWord {
-        self.read_children(kind_node);
+        self.read_children(kind_node, false);
         let name_node = self.children.iter().map(|child| child.node).find(Node::is_named).unwrap_or(kind_node);
-        let marked = self.children.iter().any(|child| child.node.kind_id() == self.grammar.meaningful_mark);
+        let marked = self.children.iter().any(|child| child.kind == self.grammar.meaningful_mark);
         KindWord { name: Word { text: self.node_text(name_node).to_string(), span: span(name_node) }, marked }
     }
 
     /// Body lines under a declaration that takes only some fields (or none).
-    fn declaration_body(&mut self, body: &[Node<'tree>], allowed: &[&str], under: &'static str) -> Vec<(Word, Vec<Span>)> {
+    fn declaration_body(&mut self, body: &[Child<'tree>], allowed: &[&str], under: &'static str) -> Vec<(Word, Vec<Span>)> {
         let mut kept = Vec::new();
-        for &line in body {
-            let kind = line.kind_id();
+        for &Child { node: line, kind, .. } in body {
             if kind == self.grammar.field {
                 let LineParts { head: name_node, args, .. } = self.line_parts(line, self.grammar.name_field, false);
                 let name = Word { text: self.node_text(name_node).to_string(), span: span(name_node) };
@@ -761,7 +915,7 @@ impl<'t, 'tree> Builder<'t, 'tree> {
                 let LineParts { head: date_node, .. } = self.line_parts(line, self.grammar.date_field, false);
                 let word = Word { text: self.node_text(date_node).to_string(), span: span(date_node) };
                 self.network.misplaced_fields.push(Misplaced { word, under });
-            } else if line.is_error() {
+            } else if kind == ERROR {
                 self.body_error(line);
             }
         }
@@ -774,7 +928,7 @@ impl<'t, 'tree> Builder<'t, 'tree> {
         let header = Self::header_span(keyword, &args);
         let mut role = RoleDecl { id, description, pillar: None, every: None, header, block: header, field_names: Vec::new() };
         for line in &body {
-            role.block = role.block.cover(span(*line));
+            role.block = role.block.cover(span(line.node));
         }
         for (name, values) in self.declaration_body(&body, &vocabulary::ROLE_FIELDS, "role") {
             let first_time = !role.field_names.iter().any(|seen| seen.text == name.text);
@@ -801,7 +955,7 @@ impl<'t, 'tree> Builder<'t, 'tree> {
         let (id, description) = self.id_and_text(keyword, &args, "pillar", "pillar family \"the people at home\"");
         let header = Self::header_span(keyword, &args);
         self.declaration_body(&body, &[], "pillar");
-        let block = body.iter().fold(header, |block, line| block.cover(span(*line)));
+        let block = body.iter().fold(header, |block, line| block.cover(span(line.node)));
         self.network.pillars.push(PillarDecl { id, description, header, block });
     }
 
@@ -819,7 +973,7 @@ impl<'t, 'tree> Builder<'t, 'tree> {
         let key = Word { text: self.node_text(key_node).to_string(), span: span(key_node) };
         let known = vocabulary::SETTINGS.iter().find(|setting| setting.key == key.text);
         let line_span = Self::header_span(keyword, &args);
-        let repeated = self.network.setting_lines.iter().any(|line| line.key.text == key.text);
+        let line = self.network.setting_lines.len();
         self.network.setting_lines.push(SettingLine { key: key.clone(), known, span: line_span });
         let Some(known) = known else { return };
         if key.text == "allow" {
@@ -831,42 +985,8 @@ impl<'t, 'tree> Builder<'t, 'tree> {
             self.syntax(Span::empty(key.span.end), format!("expected {} after `{}`", known.value, key.text));
             return;
         };
-        if repeated {
-            return;
-        }
-        let value_span = first.span().cover(last.span());
-        let raw = self.slice(value_span);
-        match known.key {
-            "stale-after" => {
-                if let Some(duration) = self.duration_value(value_span).value {
-                    self.network.settings.stale_after = duration;
-                }
-            }
-            "key-people" => match raw.parse::<usize>() {
-                Ok(limit) => self.network.settings.key_people = limit,
-                Err(_) => self.problem(
-                    ProblemKind::InvalidValue,
-                    value_span,
-                    format!("`{raw}` is not a whole number: `key-people` takes a count like `12`"),
-                ),
-            },
-            _ => match raw {
-                "on" => self.network.settings.builtin_roles = true,
-                "off" => self.network.settings.builtin_roles = false,
-                _ => {
-                    let message = format!("`{raw}` is not `on` or `off`");
-                    let guess = match raw.to_ascii_lowercase().as_str() {
-                        "true" | "yes" | "1" | "enabled" => Some("on"),
-                        "false" | "no" | "0" | "disabled" => Some("off"),
-                        other => closest(other, ["on", "off"]),
-                    };
-                    match guess {
-                        Some(fixed) => self.fixable(ProblemKind::InvalidValue, value_span, message, fixed.to_string()),
-                        None => self.problem(ProblemKind::InvalidValue, value_span, message),
-                    }
-                }
-            },
-        }
+        let value = first.span().cover(last.span());
+        self.pending_settings.push(PendingSetting { line, known, value });
     }
 
     fn unknown_directive(&mut self, node: Node<'_>) {
@@ -890,9 +1010,13 @@ impl<'t, 'tree> Builder<'t, 'tree> {
 }
 
 /// The first 40 characters of `text`, with an ellipsis when longer.
+///
+/// Characters are counted without whitespace, so the cut falls at the same place however
+/// the tokens are spaced (formatting a file does not change what its messages quote).
 fn abbreviate(text: &str) -> String {
-    match text.char_indices().nth(40) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
+    let mut visible = text.char_indices().filter(|(_, c)| !c.is_whitespace());
+    match visible.nth(40) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
         None => text.to_string(),
     }
 }
