@@ -1,1 +1,9 @@
-fn main() { std::process::exit(kith_cli::main()) }
+//! The `kith` command line; everything but the allocator lives in crates/kith-cli.
+
+#[path = "../allocator.rs"]
+mod allocator;
+
+fn main() {
+    allocator::install();
+    std::process::exit(kith_cli::main())
+}

@@ -7,6 +7,7 @@ use crate::output::{self, CheckedFile, Report, Summary};
 use crate::status::{is_closed_pipe, report_error, ExitStatus};
 use crate::today::{self, TODAY_VARIABLE};
 use std::io::{self, Read, Write};
+use std::num::NonZeroUsize;
 
 pub fn run(arguments: &CheckArgs) -> ExitStatus {
     let today = match today::resolve(arguments.today.as_deref(), std::env::var_os(TODAY_VARIABLE)) {
@@ -22,6 +23,7 @@ pub fn run(arguments: &CheckArgs) -> ExitStatus {
         report_error(error);
     }
 
+    let threads = std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN);
     let mut report = Report { today, files: Vec::new(), hidden: 0 };
     for source in &discovery.sources {
         let text = match read(source) {
@@ -32,8 +34,13 @@ pub fn run(arguments: &CheckArgs) -> ExitStatus {
                 continue;
             }
         };
+        let mut analysis = kith_core::check_parallel(&text, today, threads);
+        let lints = std::mem::take(&mut analysis.lints);
+        // The process ends soon: freeing a large file's model would take longer than
+        // checking what is left, and the system takes the memory back at exit anyway.
+        std::mem::forget(analysis);
         let (shown, hidden): (Vec<_>, Vec<_>) =
-            kith_core::check(&text, today).lints.into_iter().partition(|lint| arguments.level.shows(lint.severity));
+            lints.into_iter().partition(|lint| arguments.level.shows(lint.severity));
         report.hidden += hidden.len();
         report.files.push(CheckedFile::new(source.to_string(), text, shown));
     }
@@ -48,7 +55,10 @@ pub fn run(arguments: &CheckArgs) -> ExitStatus {
     };
 
     let mut stdout = io::BufWriter::new(anstream::AutoStream::auto(io::stdout().lock()));
-    match output::write(arguments.format, &report, &mut stdout).and_then(|()| stdout.flush()) {
+    let written = output::write(arguments.format, &report, &mut stdout).and_then(|()| stdout.flush());
+    // Not freed, for the same reason as the models above.
+    std::mem::forget(report);
+    match written {
         Err(error) if !is_closed_pipe(&error) => {
             report_error(format!("cannot write the output: {}", io_reason(&error)));
             ExitStatus::Error

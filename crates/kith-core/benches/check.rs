@@ -1,4 +1,5 @@
-//! Benchmarks of parse + analyse on synthetic networks of 1,000 to 100,000 people.
+//! Benchmarks of parse + analyse on synthetic networks of 1,000 to 100,000 people: each
+//! step in one piece, and the whole check on every core the machine has.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
@@ -22,6 +23,10 @@ fn parse_and_analyse(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("parse+analyse", people), &text, |b, text| {
             b.iter(|| kith_core::check(black_box(text), today))
+        });
+        let threads = std::thread::available_parallelism().unwrap_or(std::num::NonZeroUsize::MIN);
+        group.bench_with_input(BenchmarkId::new("check_parallel", people), &text, |b, text| {
+            b.iter(|| kith_core::check_parallel(black_box(text), today, threads))
         });
     }
     group.finish();

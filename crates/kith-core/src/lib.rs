@@ -19,6 +19,7 @@ pub mod import;
 pub mod lint;
 pub mod model;
 pub mod navigation;
+pub mod parallel;
 pub mod report;
 pub mod rules;
 pub mod suggest;
@@ -29,6 +30,7 @@ pub mod vocabulary;
 
 pub use jiff::civil::Date;
 pub use lint::{Lint, Related, Severity, Suggestion, TextEdit};
+pub use parallel::{analyse_parallel, check_in_ranges, check_parallel};
 pub use text::{Encoding, LineCol, LineIndex, Span};
 pub use tree_sitter::Tree;
 
@@ -46,9 +48,13 @@ pub struct Analysis {
 
 /// Reads `tree` (parsed from `text`) and runs every rule as of `today`.
 pub fn analyse(text: &str, tree: &Tree, today: Date) -> Analysis {
-    let network = model::build(text, tree);
+    analysis_of(text, model::build(text, tree), today, 1)
+}
+
+/// Runs every rule over `network` as of `today`, on up to `threads` threads.
+fn analysis_of(text: &str, network: Network, today: Date, threads: usize) -> Analysis {
     let catalog = Catalog::new(&network);
-    let lints = rules::run(&rules::Context { text, network: &network, catalog: &catalog, today });
+    let lints = rules::run_on_threads(&rules::Context { text, network: &network, catalog: &catalog, today }, threads);
     Analysis { network, catalog, lints }
 }
 

@@ -2,11 +2,13 @@
 //! applies changes in order with version checks, and hands out immutable snapshots.
 
 use crate::edit::{apply_change, PositionEncoding, Positions};
+use kith_core::parallel::MIN_PARALLEL_BYTES;
 use kith_core::{Analysis, Date, LineIndex, Tree};
 use ropey::Rope;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::Arc;
+use std::num::NonZeroUsize;
+use std::sync::{Arc, OnceLock};
 use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 use tree_sitter::Parser;
 
@@ -139,7 +141,11 @@ impl Document {
         self.tree = tree.clone();
         let analysis = catch_unwind(AssertUnwindSafe(|| {
             crate::testing_hooks::maybe_panic("analysis");
-            kith_core::analyse(&text, &tree, today)
+            if text.len() < MIN_PARALLEL_BYTES {
+                kith_core::analyse(&text, &tree, today)
+            } else {
+                kith_core::analyse_parallel(&text, &tree, today, threads())
+            }
         }))
         .map_err(|panic| AnalysisPanic(crate::panic_message(panic.as_ref())))?;
         let snapshot = Snapshot {
@@ -155,6 +161,12 @@ impl Document {
         self.current = Some(snapshot.clone());
         Ok(snapshot)
     }
+}
+
+/// The threads a large document is analysed on: as many as the machine offers.
+fn threads() -> NonZeroUsize {
+    static THREADS: OnceLock<NonZeroUsize> = OnceLock::new();
+    *THREADS.get_or_init(|| std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN))
 }
 
 #[cfg(test)]
@@ -199,6 +211,23 @@ mod tests {
             let fresh = kith_core::syntax::parse(&snapshot.text);
             assert_eq!(snapshot.tree.root_node().to_sexp(), fresh.root_node().to_sexp());
         }
+    }
+
+    #[test]
+    fn a_large_document_is_analysed_as_the_core_checks_it() {
+        let person = |index: usize| {
+            let lines = format!("  role mentr\n  knows @p{}\n  2026-02-30 coffee\n  2027-01-01 call\n", index + 7);
+            format!("person p{index} \"Person {index}\"\n{lines}\n")
+        };
+        let text: String = (0..3_000).map(person).collect();
+        assert!(text.len() > MIN_PARALLEL_BYTES, "large enough to be analysed on several threads");
+        let mut store = DocumentStore::default();
+        store.open(uri(), &text, 1);
+        store.change(&uri(), 2, &[insert(0, 0, "set stale-after 2w\n")], PositionEncoding::Utf8).expect("applies");
+        let snapshot = store.snapshot(&uri(), PositionEncoding::Utf8, TODAY).expect("open").expect("no panic");
+        let expected = kith_core::check(&snapshot.text, TODAY);
+        assert_eq!(snapshot.analysis.lints, expected.lints);
+        assert_eq!(snapshot.analysis.network, expected.network);
     }
 
     #[test]

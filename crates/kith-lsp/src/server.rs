@@ -15,8 +15,13 @@ use tower_lsp_server::ls_types::request::Request;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
-/// How long diagnostics wait for typing to pause before they are computed.
-const DEBOUNCE: Duration = Duration::from_millis(30);
+/// How long diagnostics wait for typing to pause before they are computed: long enough to
+/// gather the edits an editor sends at machine speed (a paste in pieces, a multi-cursor
+/// edit), short enough to add little after a person's last keystroke, which comes tens of
+/// milliseconds or more after the one before. Edits that arrive while an analysis runs are
+/// gathered anyway: a publication for a version that is no longer current is skipped.
+/// docs/performance.md has the measurements.
+const DEBOUNCE: Duration = Duration::from_millis(10);
 /// How often a server on the local date checks whether the day has changed.
 const DATE_CHECK: Duration = Duration::from_secs(60);
 

@@ -4,6 +4,7 @@
 mod build;
 
 pub use build::build;
+pub(crate) use build::{assemble, build_part, missing_part, top_level_part, Part};
 
 use crate::text::Span;
 use crate::values::{Duration, MonthDay, ValueError};
@@ -421,6 +422,7 @@ impl Network {
 
     pub(crate) fn index_people(&mut self) {
         self.person_index.clear();
+        self.person_index.reserve(self.people.len());
         for (index, person) in self.people.iter().enumerate() {
             if let Some(id) = &person.id {
                 self.person_index.entry(id.name.clone()).or_insert(index);

@@ -45,24 +45,34 @@ impl Rule for FutureDate {
         for person in &cx.network.people {
             for field in &person.fields {
                 if let FieldValue::Met { date, .. } = &field.value {
-                    let what = format!("meeting {}", person.display_name());
-                    check_date(cx.today, person, date, &what, "correct the date you met", lints);
+                    let what = || format!("meeting {}", person.display_name());
+                    check_date(cx.today, person, date, what, "correct the date you met", lints);
                 }
             }
             for interaction in &person.interactions {
-                let kind = interaction.kind_name().map_or("interaction".to_string(), |kind| format!("`{kind}`"));
-                let what = format!("this {kind} with {}", person.display_name());
+                let what = || {
+                    let kind = interaction.kind_name().map_or("interaction".to_string(), |kind| format!("`{kind}`"));
+                    format!("this {kind} with {}", person.display_name())
+                };
                 let help = "correct the date, or log the interaction once it has happened";
-                check_date(cx.today, person, &interaction.date, &what, help, lints);
+                check_date(cx.today, person, &interaction.date, what, help, lints);
             }
         }
     }
 }
 
-/// Reports `date` when it is after today; `what` says what happens on it.
-fn check_date(today: Date, person: &Person, date: &Value<Date>, what: &str, help: &str, lints: &mut Vec<Lint>) {
+/// Reports `date` when it is after today; `what` says what happens on it (worded only
+/// then: most dates are not in the future).
+fn check_date(
+    today: Date,
+    person: &Person,
+    date: &Value<Date>,
+    what: impl FnOnce() -> String,
+    help: &str,
+    lints: &mut Vec<Lint>,
+) {
     let Some(day) = date.value.filter(|day| *day > today) else { return };
-    let ahead = elapsed(today, day);
+    let (what, ahead) = (what(), elapsed(today, day));
     let message = format!("{day} is in the future (today is {today}): {what} is {ahead} away");
     lints.push(INFO.lint(date.span, message).about(person.id_name()).with_help(help));
 }

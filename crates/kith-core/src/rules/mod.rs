@@ -6,6 +6,7 @@ use crate::lint::{Lint, Severity};
 use crate::model::Network;
 use crate::text::Span;
 use jiff::civil::Date;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 mod duplicate_contact;
 mod duplicate_field;
@@ -105,9 +106,32 @@ pub fn codes() -> impl Iterator<Item = &'static str> {
 
 /// Runs every rule, then drops what `allow` silences, and sorts by position.
 pub fn run(cx: &Context<'_>) -> Vec<Lint> {
+    run_on_threads(cx, 1)
+}
+
+/// [`run`] with the rules shared among up to `threads` threads: the same lints in the
+/// same order, since each rule's lints are gathered in registry order before sorting.
+pub(crate) fn run_on_threads(cx: &Context<'_>, threads: usize) -> Vec<Lint> {
     let mut lints = Vec::new();
-    for rule in RULES.iter() {
-        rule.check(cx, &mut lints);
+    if threads <= 1 {
+        for rule in RULES.iter() {
+            rule.check(cx, &mut lints);
+        }
+    } else {
+        let next_rule = AtomicUsize::new(0);
+        let mut by_rule = crate::parallel::on_threads(threads, || {
+            let mut checked = Vec::new();
+            loop {
+                let index = next_rule.fetch_add(1, Ordering::Relaxed);
+                let Some(rule) = RULES.get(index) else { break };
+                let mut found = Vec::new();
+                rule.check(cx, &mut found);
+                checked.push((index, found));
+            }
+            checked
+        });
+        by_rule.sort_unstable_by_key(|(index, _)| *index);
+        lints = by_rule.into_iter().flat_map(|(_, found)| found).collect();
     }
     let silencers = Silencers::new(cx.network);
     lints.retain(|lint| !silencers.silence(lint));
