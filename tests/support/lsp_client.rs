@@ -38,9 +38,12 @@ impl Default for Start {
 pub struct LspClient {
     child: Child,
     stdin: Option<ChildStdin>,
-    incoming: Receiver<Value>,
+    /// Messages with the moment their last byte was read.
+    incoming: Receiver<(Value, Instant)>,
     /// Messages received but not yet read by the test (notifications, server requests).
-    unread: VecDeque<Value>,
+    unread: VecDeque<(Value, Instant)>,
+    /// When the message most recently returned to the test arrived.
+    last_arrival: Instant,
     next_id: i64,
     pub initialize_result: Value,
 }
@@ -75,7 +78,15 @@ impl LspClient {
         });
         let stdin = child.stdin.take();
         let mut client =
-            Self { child, stdin, incoming, unread: VecDeque::new(), next_id: 1, initialize_result: Value::Null };
+            Self {
+                child,
+                stdin,
+                incoming,
+                unread: VecDeque::new(),
+                last_arrival: Instant::now(),
+                next_id: 1,
+                initialize_result: Value::Null,
+            };
         let mut capabilities = json!({
             "general": { "positionEncodings": start.position_encodings },
             "textDocument": { "publishDiagnostics": { "versionSupport": true } }
@@ -124,19 +135,30 @@ impl LspClient {
 
     /// Waits for the first message matching `wanted`, keeping the others unread.
     fn wait_for(&mut self, what: &str, wanted: impl Fn(&Value) -> bool) -> Value {
-        if let Some(at) = self.unread.iter().position(&wanted) {
-            return self.unread.remove(at).expect("the position is in range");
+        if let Some(at) = self.unread.iter().position(|(message, _)| wanted(message)) {
+            let (message, arrived) = self.unread.remove(at).expect("the position is in range");
+            self.last_arrival = arrived;
+            return message;
         }
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.incoming.recv_timeout(left) {
-                Ok(message) if wanted(&message) => return message,
+                Ok((message, arrived)) if wanted(&message) => {
+                    self.last_arrival = arrived;
+                    return message;
+                }
                 Ok(message) => self.unread.push_back(message),
                 Err(RecvTimeoutError::Timeout) => panic!("timed out waiting for {what}; unread: {:#?}", self.unread),
                 Err(RecvTimeoutError::Disconnected) => panic!("the server closed its output while waiting for {what}"),
             }
         }
+    }
+
+    /// When the message most recently returned to the test (a response, a notification, the
+    /// diagnostics) was fully received, before the client parsed it.
+    pub fn last_arrival(&self) -> Instant {
+        self.last_arrival
     }
 
     /// Waits for a notification with this method and returns its params.
@@ -254,7 +276,8 @@ impl Drop for LspClient {
     }
 }
 
-fn read_message(reader: &mut impl BufRead) -> Option<Value> {
+/// Reads one framed message, with the moment its last byte arrived (before parsing it).
+fn read_message(reader: &mut impl BufRead) -> Option<(Value, Instant)> {
     let mut length = None;
     loop {
         let mut line = String::new();
@@ -271,7 +294,8 @@ fn read_message(reader: &mut impl BufRead) -> Option<Value> {
     }
     let mut body = vec![0; length?];
     reader.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
+    let arrived = Instant::now();
+    serde_json::from_slice(&body).ok().map(|message| (message, arrived))
 }
 
 /// A `file://` URI for a test document.
