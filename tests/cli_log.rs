@@ -176,7 +176,7 @@ fn a_file_that_is_not_utf8_is_refused() {
     let run = log(folder.path(), &["ada", "call"]);
     assert_eq!(
         (run.code, run.stderr.as_str()),
-        (2, "error: cannot log into `network.kith`: it is not UTF-8 text; save it as UTF-8\n")
+        (2, "error: cannot log into `network.kith`: it is not UTF-8 text (first invalid byte on line 2); save it as UTF-8\n")
     );
     assert_eq!(fs::read(&path).expect("readable"), b"person ada \"Ada\"\n  note \"caf\xe9\"\n");
 }

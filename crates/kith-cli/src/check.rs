@@ -6,7 +6,7 @@ use crate::discover::{discover, io_reason, Source};
 use crate::output::{self, CheckedFile, Report, Summary};
 use crate::status::{is_closed_pipe, report_error, ExitStatus};
 use crate::today::{self, TODAY_VARIABLE};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::num::NonZeroUsize;
 
 pub fn run(arguments: &CheckArgs) -> ExitStatus {
@@ -70,24 +70,7 @@ pub fn run(arguments: &CheckArgs) -> ExitStatus {
 /// The text of `source`, without a leading byte-order mark (so columns on the first line
 /// count what an editor shows), or a one-line message saying why it cannot be checked.
 pub(crate) fn read(source: &Source) -> Result<String, String> {
-    let bytes = match source {
-        Source::Stdin => {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map_err(|error| format!("cannot read standard input: {}", io_reason(&error)))?;
-            bytes
-        }
-        Source::File(path) => {
-            std::fs::read(path).map_err(|error| format!("cannot read `{source}`: {}", io_reason(&error)))?
-        }
-    };
-    let mut text = String::from_utf8(bytes).map_err(|error| {
-        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&byte| byte == b'\n').count() + 1;
-        format!("cannot check `{source}`: it is not UTF-8 text (first invalid byte on line {line}); save it as UTF-8")
-    })?;
+    let mut text = source.read_text("check")?;
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }

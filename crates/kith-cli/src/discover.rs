@@ -26,6 +26,29 @@ impl fmt::Display for Source {
     }
 }
 
+impl Source {
+    /// The source's text as it is (a byte-order mark included), or a one-line message naming
+    /// it, why it cannot be used and the fix; `purpose` completes "cannot {purpose} `name`".
+    pub fn read_text(&self, purpose: &str) -> Result<String, String> {
+        let bytes = match self {
+            Source::Stdin => {
+                let mut bytes = Vec::new();
+                io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes)
+                    .map_err(|error| format!("cannot read standard input: {}", io_reason(&error)))?;
+                bytes
+            }
+            Source::File(path) => {
+                std::fs::read(path).map_err(|error| format!("cannot read `{self}`: {}", io_reason(&error)))?
+            }
+        };
+        String::from_utf8(bytes).map_err(|error| {
+            let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|&&byte| byte == b'\n').count() + 1;
+            format!("cannot {purpose} `{self}`: it is not UTF-8 text (first invalid byte on line {line}); save it as UTF-8")
+        })
+    }
+}
+
 /// The inputs found, in order, and one message per path that could not be used.
 #[derive(Debug, Default)]
 pub struct Discovery {

@@ -8,7 +8,7 @@ use crate::discover::{discover, io_reason, Source};
 use crate::status::{is_closed_pipe, report_error, ExitStatus};
 use crate::write::replace_file;
 use kith_core::format::format;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 
 /// What to do with a file whose canonical form differs from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +45,7 @@ pub fn run(arguments: &FmtArgs) -> ExitStatus {
     let mut stdout = io::BufWriter::new(io::stdout().lock());
     let mut output_result = Ok(());
     for source in &discovery.sources {
-        let text = match read(source) {
+        let text = match source.read_text("format") {
             Ok(text) => text,
             Err(message) => {
                 report_error(message);
@@ -112,27 +112,6 @@ pub fn run(arguments: &FmtArgs) -> ExitStatus {
     }
 }
 
-/// The text of `source` as it is, byte-order mark included (the formatter keeps it), or a
-/// one-line message saying why it cannot be formatted.
-fn read(source: &Source) -> Result<String, String> {
-    let bytes = match source {
-        Source::Stdin => {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map_err(|error| format!("cannot read standard input: {}", io_reason(&error)))?;
-            bytes
-        }
-        Source::File(path) => std::fs::read(path).map_err(|error| format!("cannot read `{source}`: {}", io_reason(&error)))?,
-    };
-    String::from_utf8(bytes).map_err(|error| {
-        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&byte| byte == b'\n').count() + 1;
-        format!("cannot format `{source}`: it is not UTF-8 text (first invalid byte on line {line}); save it as UTF-8")
-    })
-}
-
 /// A unified diff from `old` to `new` with three lines of context, both sides named `name`.
 fn write_diff(out: &mut impl Write, name: &str, old: &str, new: &str) -> io::Result<()> {
     let diff = similar::TextDiff::from_lines(old, new);
@@ -196,6 +175,6 @@ mod tests {
         let folder = tempfile::tempdir().expect("a temporary folder");
         let path = folder.path().join("bom.kith");
         std::fs::write(&path, "\u{feff}person ada \"Ada\"\n").expect("write the file");
-        assert_eq!(read(&Source::File(path)), Ok("\u{feff}person ada \"Ada\"\n".to_string()));
+        assert_eq!(Source::File(path).read_text("format"), Ok("\u{feff}person ada \"Ada\"\n".to_string()));
     }
 }

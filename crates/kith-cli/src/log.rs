@@ -3,7 +3,7 @@
 //! Also home of [`network_file`], the default file of the commands that work on one network.
 
 use crate::args::LogArgs;
-use crate::discover::io_reason;
+use crate::discover::{io_reason, Source};
 use crate::status::{report_error, ExitStatus};
 use crate::today::{self, TODAY_VARIABLE};
 use crate::write::replace_file;
@@ -39,9 +39,7 @@ fn log(arguments: &LogArgs) -> Result<(), String> {
         None => network_file(Path::new("."), "choose one with `--file`")?,
     };
     let name = path.display().to_string();
-    let bytes = std::fs::read(&path).map_err(|error| format!("cannot read `{name}`: {}", io_reason(&error)))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| format!("cannot log into `{name}`: it is not UTF-8 text; save it as UTF-8"))?;
+    let text = Source::File(path.clone()).read_text("log into")?;
 
     let analysis = kith_core::check(&text, today);
     let id = arguments.id.strip_prefix('@').unwrap_or(&arguments.id);
