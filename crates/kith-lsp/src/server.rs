@@ -3,7 +3,7 @@
 
 use crate::document::{ChangeError, DocumentStore, Snapshot};
 use crate::edit::PositionEncoding;
-use crate::handlers::{self, FallibleDocumentRequest};
+use crate::handlers::{self, DocumentRequest};
 use kith_core::Date;
 use serde::Deserialize;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -228,7 +228,7 @@ impl KithServer {
     }
 
     /// Runs a document request on a snapshot, containing any panic as an error response.
-    async fn run<H: FallibleDocumentRequest>(&self, params: <H::Request as Request>::Params) -> Result<<H::Request as Request>::Result> {
+    async fn run<H: DocumentRequest>(&self, params: <H::Request as Request>::Params) -> Result<<H::Request as Request>::Result> {
         let snapshot = match self.state.snapshot(H::uri(&params)) {
             Ok(snapshot) => snapshot,
             Err(error) => {

@@ -22,9 +22,15 @@ impl DocumentRequest for CodeActions {
         &params.text_document.uri
     }
 
-    fn run(snapshot: &Snapshot, _: &Config, params: CodeActionParams) -> Option<CodeActionResponse> {
-        let actions = code_actions(snapshot, &params.context);
-        Some(actions.into_iter().map(CodeActionOrCommand::CodeAction).collect())
+    fn run(
+        snapshot: &Snapshot,
+        _: &Config,
+        params: CodeActionParams,
+    ) -> tower_lsp_server::jsonrpc::Result<Option<CodeActionResponse>> {
+        Ok({
+            let actions = code_actions(snapshot, &params.context);
+            Some(actions.into_iter().map(CodeActionOrCommand::CodeAction).collect())
+        })
     }
 }
 

@@ -40,9 +40,15 @@ impl DocumentRequest for Completion {
         &params.text_document_position.text_document.uri
     }
 
-    fn run(snapshot: &Snapshot, config: &Config, params: CompletionParams) -> Option<CompletionResponse> {
-        let offset = snapshot.positions().offset(params.text_document_position.position);
-        completions(snapshot, offset, config.snippet_support).map(CompletionResponse::Array)
+    fn run(
+        snapshot: &Snapshot,
+        config: &Config,
+        params: CompletionParams,
+    ) -> tower_lsp_server::jsonrpc::Result<Option<CompletionResponse>> {
+        Ok({
+            let offset = snapshot.positions().offset(params.text_document_position.position);
+            completions(snapshot, offset, config.snippet_support).map(CompletionResponse::Array)
+        })
     }
 }
 

@@ -17,8 +17,12 @@ impl DocumentRequest for Definition {
         &params.text_document_position_params.text_document.uri
     }
 
-    fn run(snapshot: &Snapshot, _: &Config, params: GotoDefinitionParams) -> Option<GotoDefinitionResponse> {
-        definition(snapshot, params.text_document_position_params.position).map(GotoDefinitionResponse::Scalar)
+    fn run(
+        snapshot: &Snapshot,
+        _: &Config,
+        params: GotoDefinitionParams,
+    ) -> tower_lsp_server::jsonrpc::Result<Option<GotoDefinitionResponse>> {
+        Ok(definition(snapshot, params.text_document_position_params.position).map(GotoDefinitionResponse::Scalar))
     }
 }
 

@@ -16,17 +16,23 @@ impl DocumentRequest for FoldingRanges {
         &params.text_document.uri
     }
 
-    fn run(snapshot: &Snapshot, _: &Config, _: FoldingRangeParams) -> Option<Vec<FoldingRange>> {
-        let network = &snapshot.analysis.network;
-        let blocks = network
-            .people
-            .iter()
-            .map(|person| person.block)
-            .chain(network.roles.iter().map(|role| role.block))
-            .chain(network.pillars.iter().map(|pillar| pillar.block));
-        let mut ranges: Vec<FoldingRange> = blocks.filter_map(|block| fold(snapshot, block)).collect();
-        ranges.sort_by_key(|range| range.start_line);
-        Some(ranges)
+    fn run(
+        snapshot: &Snapshot,
+        _: &Config,
+        _: FoldingRangeParams,
+    ) -> tower_lsp_server::jsonrpc::Result<Option<Vec<FoldingRange>>> {
+        Ok({
+            let network = &snapshot.analysis.network;
+            let blocks = network
+                .people
+                .iter()
+                .map(|person| person.block)
+                .chain(network.roles.iter().map(|role| role.block))
+                .chain(network.pillars.iter().map(|pillar| pillar.block));
+            let mut ranges: Vec<FoldingRange> = blocks.filter_map(|block| fold(snapshot, block)).collect();
+            ranges.sort_by_key(|range| range.start_line);
+            Some(ranges)
+        })
     }
 }
 

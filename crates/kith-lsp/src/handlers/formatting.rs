@@ -4,7 +4,7 @@
 //! syntax error is not formatted: the request fails with the problem's line and message,
 //! and the editor keeps the text as it is.
 
-use super::FallibleDocumentRequest;
+use super::DocumentRequest;
 use crate::document::Snapshot;
 use crate::server::Config;
 use kith_core::Span;
@@ -17,7 +17,7 @@ const REQUEST_FAILED: i64 = -32803;
 
 pub struct Formatting;
 
-impl FallibleDocumentRequest for Formatting {
+impl DocumentRequest for Formatting {
     type Request = FormattingRequest;
 
     fn uri(params: &DocumentFormattingParams) -> &Uri {

@@ -25,9 +25,11 @@ impl DocumentRequest for Hovers {
         &params.text_document_position_params.text_document.uri
     }
 
-    fn run(snapshot: &Snapshot, _: &Config, params: HoverParams) -> Option<Hover> {
-        let offset = snapshot.positions().offset(params.text_document_position_params.position);
-        hover(snapshot, offset)
+    fn run(snapshot: &Snapshot, _: &Config, params: HoverParams) -> tower_lsp_server::jsonrpc::Result<Option<Hover>> {
+        Ok({
+            let offset = snapshot.positions().offset(params.text_document_position_params.position);
+            hover(snapshot, offset)
+        })
     }
 }
 

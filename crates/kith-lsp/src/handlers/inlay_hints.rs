@@ -20,8 +20,12 @@ impl DocumentRequest for InlayHints {
         &params.text_document.uri
     }
 
-    fn run(snapshot: &Snapshot, config: &Config, params: InlayHintParams) -> Option<Vec<InlayHint>> {
-        Some(inlay_hints(snapshot, params.range, config.inlay_hints))
+    fn run(
+        snapshot: &Snapshot,
+        config: &Config,
+        params: InlayHintParams,
+    ) -> tower_lsp_server::jsonrpc::Result<Option<Vec<InlayHint>>> {
+        Ok(Some(inlay_hints(snapshot, params.range, config.inlay_hints)))
     }
 }
 

@@ -23,7 +23,8 @@ pub mod symbols;
 pub mod testing;
 pub mod workspace_symbols;
 
-/// A request about one document, answered from a snapshot of it.
+/// A request about one document, answered from a snapshot of it; an error is one the
+/// editor shows (a rename to an id that is taken).
 pub trait DocumentRequest {
     type Request: Request;
     /// The document the request is about.
@@ -32,36 +33,7 @@ pub trait DocumentRequest {
         snapshot: &Snapshot,
         config: &Config,
         params: <Self::Request as Request>::Params,
-    ) -> <Self::Request as Request>::Result;
-}
-
-/// A document request that may refuse with an error the editor shows (a rename to an id
-/// that is taken); every [`DocumentRequest`] is one that never refuses.
-pub trait FallibleDocumentRequest {
-    type Request: Request;
-    /// The document the request is about.
-    fn uri(params: &<Self::Request as Request>::Params) -> &Uri;
-    fn run(
-        snapshot: &Snapshot,
-        config: &Config,
-        params: <Self::Request as Request>::Params,
     ) -> tower_lsp_server::jsonrpc::Result<<Self::Request as Request>::Result>;
-}
-
-impl<T: DocumentRequest> FallibleDocumentRequest for T {
-    type Request = T::Request;
-
-    fn uri(params: &<Self::Request as Request>::Params) -> &Uri {
-        T::uri(params)
-    }
-
-    fn run(
-        snapshot: &Snapshot,
-        config: &Config,
-        params: <Self::Request as Request>::Params,
-    ) -> tower_lsp_server::jsonrpc::Result<<Self::Request as Request>::Result> {
-        Ok(T::run(snapshot, config, params))
-    }
 }
 
 /// What the server can do, announced at `initialize`.

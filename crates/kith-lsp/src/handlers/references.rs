@@ -17,9 +17,15 @@ impl DocumentRequest for References {
         &params.text_document_position.text_document.uri
     }
 
-    fn run(snapshot: &Snapshot, _: &Config, params: ReferenceParams) -> Option<Vec<Location>> {
-        let position = params.text_document_position.position;
-        references(snapshot, position, params.context.include_declaration)
+    fn run(
+        snapshot: &Snapshot,
+        _: &Config,
+        params: ReferenceParams,
+    ) -> tower_lsp_server::jsonrpc::Result<Option<Vec<Location>>> {
+        Ok({
+            let position = params.text_document_position.position;
+            references(snapshot, position, params.context.include_declaration)
+        })
     }
 }
 

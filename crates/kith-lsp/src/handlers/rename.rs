@@ -2,7 +2,7 @@
 //! every `via`, `knows` and mention in strings are renamed together (the id alone; the `@`
 //! stays). A new id that is not valid or belongs to another person is refused.
 
-use super::FallibleDocumentRequest;
+use super::DocumentRequest;
 use crate::document::Snapshot;
 use crate::server::Config;
 use kith_core::navigation::{self, Symbol, SymbolKind};
@@ -13,7 +13,7 @@ use tower_lsp_server::ls_types::*;
 
 pub struct PrepareRename;
 
-impl FallibleDocumentRequest for PrepareRename {
+impl DocumentRequest for PrepareRename {
     type Request = PrepareRenameRequest;
 
     fn uri(params: &TextDocumentPositionParams) -> &Uri {
@@ -31,7 +31,7 @@ impl FallibleDocumentRequest for PrepareRename {
 
 pub struct Rename;
 
-impl FallibleDocumentRequest for Rename {
+impl DocumentRequest for Rename {
     type Request = RenameRequest;
 
     fn uri(params: &RenameParams) -> &Uri {

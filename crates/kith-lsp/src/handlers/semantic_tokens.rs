@@ -22,8 +22,12 @@ impl DocumentRequest for SemanticTokensFull {
         &params.text_document.uri
     }
 
-    fn run(snapshot: &Snapshot, _: &Config, _: SemanticTokensParams) -> Option<SemanticTokensResult> {
-        Some(SemanticTokensResult::Tokens(SemanticTokens { result_id: None, data: semantic_tokens(snapshot) }))
+    fn run(
+        snapshot: &Snapshot,
+        _: &Config,
+        _: SemanticTokensParams,
+    ) -> tower_lsp_server::jsonrpc::Result<Option<SemanticTokensResult>> {
+        Ok(Some(SemanticTokensResult::Tokens(SemanticTokens { result_id: None, data: semantic_tokens(snapshot) })))
     }
 }
 

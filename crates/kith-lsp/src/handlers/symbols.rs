@@ -16,8 +16,12 @@ impl DocumentRequest for DocumentSymbols {
         &params.text_document.uri
     }
 
-    fn run(snapshot: &Snapshot, _: &Config, _: DocumentSymbolParams) -> Option<DocumentSymbolResponse> {
-        Some(DocumentSymbolResponse::Nested(document_symbols(snapshot)))
+    fn run(
+        snapshot: &Snapshot,
+        _: &Config,
+        _: DocumentSymbolParams,
+    ) -> tower_lsp_server::jsonrpc::Result<Option<DocumentSymbolResponse>> {
+        Ok(Some(DocumentSymbolResponse::Nested(document_symbols(snapshot))))
     }
 }
 
@@ -52,16 +56,34 @@ pub fn document_symbols(snapshot: &Snapshot) -> Vec<DocumentSymbol> {
     for role in &network.roles {
         let Some(id) = &role.id else { continue };
         let detail = role.description.as_ref().map(|text| text.value.clone());
-        symbols.push(symbol(id.name.clone(), detail, SymbolKind::INTERFACE, positions.range(role.block), positions.range(id.span())));
+        symbols.push(symbol(
+            id.name.clone(),
+            detail,
+            SymbolKind::INTERFACE,
+            positions.range(role.block),
+            positions.range(id.span()),
+        ));
     }
     for pillar in &network.pillars {
         let Some(id) = &pillar.id else { continue };
         let detail = pillar.description.as_ref().map(|text| text.value.clone());
-        symbols.push(symbol(id.name.clone(), detail, SymbolKind::NAMESPACE, positions.range(pillar.block), positions.range(id.span())));
+        symbols.push(symbol(
+            id.name.clone(),
+            detail,
+            SymbolKind::NAMESPACE,
+            positions.range(pillar.block),
+            positions.range(id.span()),
+        ));
     }
     for setting in &network.setting_lines {
         let range = positions.range(setting.span);
-        symbols.push(symbol(format!("set {}", setting.key.text), None, SymbolKind::PROPERTY, range, positions.range(setting.key.span)));
+        symbols.push(symbol(
+            format!("set {}", setting.key.text),
+            None,
+            SymbolKind::PROPERTY,
+            range,
+            positions.range(setting.key.span),
+        ));
     }
     symbols.sort_by_key(|symbol| (symbol.range.start.line, symbol.range.start.character));
     symbols
