@@ -12,7 +12,9 @@ module.exports = grammar({
   externals: $ => [
     $._indent,        // leading spaces or tabs of a body line (never of a blank/comment line)
     $._eof,           // zero-width end of the last line when the file lacks a final newline
-    $._error_sentinel // only valid during error recovery; the scanner then stays silent
+    $._error_sentinel, // only valid during error recovery; the scanner then stays silent
+    $._block_end,     // zero-width end of a block before the next line at column 0: the next
+                      // keyword is then lexed at the top level, so re-parsing reuses blocks
   ],
 
   extras: $ => [/[ \t\uFEFF]/, $.comment],
@@ -24,15 +26,16 @@ module.exports = grammar({
 
     _directive: $ => choice($.person, $.role, $.pillar, $.setting, $.unknown_directive),
 
-    person: $ => prec.right(seq('person', repeat($._argument), $._line_end, repeat($._body))),
-    role: $ => prec.right(seq('role', repeat($._argument), $._line_end, repeat($._body))),
-    pillar: $ => prec.right(seq('pillar', repeat($._argument), $._line_end, repeat($._body))),
-    setting: $ => prec.right(seq('set', repeat($._argument), $._line_end, repeat($._body))),
+    person: $ => prec.right(seq('person', repeat($._argument), $._line_end, repeat($._body), optional($._block_end))),
+    role: $ => prec.right(seq('role', repeat($._argument), $._line_end, repeat($._body), optional($._block_end))),
+    pillar: $ => prec.right(seq('pillar', repeat($._argument), $._line_end, repeat($._body), optional($._block_end))),
+    setting: $ => prec.right(seq('set', repeat($._argument), $._line_end, repeat($._body), optional($._block_end))),
     unknown_directive: $ => prec.right(seq(
       field('keyword', choice($.identifier, $.bare)),
       repeat($._argument),
       $._line_end,
       repeat($._body),
+      optional($._block_end),
     )),
 
     _body: $ => choice(seq($._indent, choice($.field, $.interaction), $._line_end), $._newline),

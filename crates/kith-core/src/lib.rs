@@ -16,6 +16,7 @@ pub mod export;
 pub mod format;
 pub mod freshness;
 pub mod import;
+pub mod incremental;
 pub mod lint;
 pub mod model;
 pub mod navigation;
@@ -30,7 +31,8 @@ pub mod vocabulary;
 
 pub use jiff::civil::Date;
 pub use lint::{Lint, Related, Severity, Suggestion, TextEdit};
-pub use parallel::{analyse_parallel, check_in_ranges, check_parallel};
+pub use incremental::BlockCache;
+pub use parallel::{check_in_ranges, check_parallel};
 pub use text::{Encoding, LineCol, LineIndex, Span};
 pub use tree_sitter::Tree;
 

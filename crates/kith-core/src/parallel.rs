@@ -2,8 +2,8 @@
 //! directive lines; each range is parsed on its own and read into a part of the model, on
 //! as many threads as asked; the parts are joined in file order and the rules run over the
 //! whole network, split among the threads too. The result is the one [`crate::check`] gives.
-//! [`analyse_parallel`] does the same for a file already parsed in one piece (the language
-//! server's incrementally re-parsed tree): its directives are read in runs, in parallel.
+//! (A file already parsed in one piece, like the language server's, is read on several
+//! threads by [`crate::incremental::BlockCache`].)
 //!
 //! A range is parsed with the whole text and a tree-sitter *included range*, so every node
 //! and span is an offset into the whole file and nothing needs shifting afterwards. Cutting
@@ -11,13 +11,13 @@
 //! parses: each directive is a separate child of the file. Error recovery can reach across
 //! lines, though, so a file with a syntax error anywhere is checked in one piece.
 
-use crate::model::{assemble, build_part, missing_part, top_level_part, Network, Part};
+use crate::model::{assemble, build_part, Network, Part};
 use crate::vocabulary::DIRECTIVES;
 use crate::{syntax, Analysis, Date};
 use std::num::NonZeroUsize;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use tree_sitter::{Node, Parser, Point, Tree};
+use tree_sitter::{Parser, Point};
 
 /// Below this size a whole check takes a few tens of milliseconds at most, and threads
 /// would save little of it.
@@ -28,9 +28,6 @@ pub const MIN_PARALLEL_BYTES: usize = 256 * 1024;
 /// that memory instead of new pages from the system (which must be zeroed first): a
 /// whole file's tree is about twenty times the size of its text.
 const RANGE_BYTES: usize = 64 * 1024;
-
-/// Runs of directives per thread in [`analyse_parallel`]: enough to even out the threads.
-const RUNS_PER_THREAD: usize = 4;
 
 /// Parses and analyses `text` as of `today` on up to `threads` threads; the same result as
 /// [`crate::check`], which it is for a file under [`MIN_PARALLEL_BYTES`].
@@ -53,34 +50,6 @@ pub fn check_in_ranges(text: &str, today: Date, threads: NonZeroUsize, range_byt
         Some(network) => crate::analysis_of(text, network, today, threads),
         None => crate::check(text, today),
     }
-}
-
-/// [`crate::analyse`] on up to `threads` threads: the file's directives are read in runs,
-/// one thread per run at a time, and the rules shared among the threads. The same
-/// analysis; worth it from about [`MIN_PARALLEL_BYTES`] of text.
-pub fn analyse_parallel(text: &str, tree: &Tree, today: Date, threads: NonZeroUsize) -> Analysis {
-    let threads = threads.get();
-    if threads == 1 {
-        return crate::analyse(text, tree, today);
-    }
-    let root = tree.root_node();
-    let mut cursor = root.walk();
-    let top_level: Vec<Node<'_>> = root.children(&mut cursor).collect();
-    let runs: Vec<&[Node<'_>]> = top_level.chunks(top_level.len().div_ceil(threads * RUNS_PER_THREAD).max(1)).collect();
-    let next_run = AtomicUsize::new(0);
-    let mut parts = on_threads(threads.min(runs.len()), || {
-        let mut parts = Vec::new();
-        loop {
-            let index = next_run.fetch_add(1, Ordering::Relaxed);
-            let Some(run) = runs.get(index) else { break };
-            parts.push((index, top_level_part(text, root, run)));
-        }
-        parts
-    });
-    parts.sort_unstable_by_key(|(index, _)| *index);
-    let mut parts: Vec<Part> = parts.into_iter().map(|(_, part)| part).collect();
-    parts.push(missing_part(text, root));
-    crate::analysis_of(text, assemble(text, parts), today, threads)
 }
 
 /// Up to `pieces` ranges of similar size covering `text`, each but the first starting at

@@ -1,8 +1,9 @@
-//! `check_parallel` and `check_in_ranges` give exactly what `check` gives, and
-//! `analyse_parallel` what `analyse` gives — the same network, catalog and lints — on every
+//! `check_parallel` and `check_in_ranges` give exactly what `check` gives, and a fresh
+//! `BlockCache` reading blocks on several threads what `analyse` gives — the same network,
+//! catalog and lints — on every
 //! kith file in the repository, on synthetic networks, on generated files full of settings,
 //! declarations and comments, and on random edits of a valid file (which may not parse:
-//! `check_in_ranges` checks those in one piece, `analyse_parallel` still reads them in runs).
+//! `check_in_ranges` checks those in one piece, `BlockCache` still reads them in runs).
 
 mod common;
 
@@ -11,7 +12,7 @@ mod common;
 mod synthetic;
 
 use common::{apply, edit, kithish, SEED, TODAY};
-use kith_core::{analyse_parallel, check, check_in_ranges, check_parallel, parallel::MIN_PARALLEL_BYTES, syntax};
+use kith_core::{check, check_in_ranges, check_parallel, parallel::MIN_PARALLEL_BYTES, syntax, BlockCache};
 use proptest::prelude::*;
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
@@ -28,7 +29,7 @@ fn assert_same(text: &str, thread_count: usize, range_bytes: usize) {
     assert_eq!(cut.lints, whole.lints, "lints of {thread_count} threads, {range_bytes}-byte ranges");
     assert_eq!(cut.catalog, whole.catalog);
     assert_eq!(cut.network, whole.network, "network of {thread_count} threads, {range_bytes}-byte ranges");
-    let in_runs = analyse_parallel(text, &syntax::parse(text), TODAY, threads(thread_count));
+    let in_runs = BlockCache::default().analyse(text, &syntax::parse(text), TODAY, threads(thread_count));
     assert_eq!(in_runs.lints, whole.lints, "lints read in runs on {thread_count} threads");
     assert_eq!(in_runs.catalog, whole.catalog);
     assert_eq!(in_runs.network, whole.network, "network read in runs on {thread_count} threads");

@@ -3,7 +3,7 @@
 
 use crate::edit::{apply_change, PositionEncoding, Positions};
 use kith_core::parallel::MIN_PARALLEL_BYTES;
-use kith_core::{Analysis, Date, LineIndex, Tree};
+use kith_core::{Analysis, BlockCache, Date, LineIndex, Tree};
 use ropey::Rope;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -50,6 +50,8 @@ struct Document {
     parser: Parser,
     /// The tree of the last parse, edited (`Tree::edit`) with every change since.
     tree: Tree,
+    /// The model of each block of the last analysed text, reused for unchanged blocks.
+    blocks: BlockCache,
     /// The snapshot of the current version, once computed.
     current: Option<Snapshot>,
     /// The newest version whose diagnostics were published.
@@ -66,7 +68,9 @@ impl DocumentStore {
     pub fn open(&mut self, uri: Uri, text: &str, version: i32) {
         let mut parser = kith_core::syntax::parser();
         let tree = kith_core::syntax::parse_with(&mut parser, text, None);
-        let document = Document { rope: Rope::from_str(text), version, parser, tree, current: None, published: None };
+        let rope = Rope::from_str(text);
+        let document =
+            Document { rope, version, parser, tree, blocks: BlockCache::default(), current: None, published: None };
         self.documents.insert(uri, document);
     }
 
@@ -141,11 +145,8 @@ impl Document {
         self.tree = tree.clone();
         let analysis = catch_unwind(AssertUnwindSafe(|| {
             crate::testing_hooks::maybe_panic("analysis");
-            if text.len() < MIN_PARALLEL_BYTES {
-                kith_core::analyse(&text, &tree, today)
-            } else {
-                kith_core::analyse_parallel(&text, &tree, today, threads())
-            }
+            let threads = if text.len() < MIN_PARALLEL_BYTES { NonZeroUsize::MIN } else { threads() };
+            self.blocks.analyse(&text, &tree, today, threads)
         }))
         .map_err(|panic| AnalysisPanic(crate::panic_message(panic.as_ref())))?;
         let snapshot = Snapshot {

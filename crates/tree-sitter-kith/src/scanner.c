@@ -1,9 +1,9 @@
-// External scanner for kith: indentation of body lines and the end of a last line
-// that has no newline. Everything else is lexed by the generated parser.
+// External scanner for kith: indentation of body lines, the end of a block, and the end
+// of a last line that has no newline. Everything else is lexed by the generated parser.
 #include "tree_sitter/alloc.h"
 #include "tree_sitter/parser.h"
 
-enum TokenType { INDENT, END_OF_FILE, ERROR_SENTINEL };
+enum TokenType { INDENT, END_OF_FILE, ERROR_SENTINEL, BLOCK_END };
 
 // The scanner's only state: whether it has already ended the file's last line. The
 // runtime ignores an empty token after a syntax error unless the scanner's state changed,
@@ -48,6 +48,16 @@ bool tree_sitter_kith_external_scanner_scan(void *payload, TSLexer *lexer, const
     }
   }
   if (in_error_recovery) return false;
+
+  // A line that starts with something else than a blank, a newline or a comment ends the
+  // block before it. Zero-width, so the next directive's keyword is always lexed after the
+  // block is complete, wherever the block came from: that is what lets an incremental
+  // re-parse reuse whole blocks.
+  if (valid_symbols[BLOCK_END] && !is_blank(lexer->lookahead) && !lexer->eof(lexer) && lexer->lookahead != '\n' &&
+      lexer->lookahead != '\r' && lexer->lookahead != '#' && lexer->get_column(lexer) == 0) {
+    lexer->result_symbol = BLOCK_END;
+    return true;
+  }
 
   if (valid_symbols[INDENT] && is_blank(lexer->lookahead) && lexer->get_column(lexer) == 0) {
     while (is_blank(lexer->lookahead)) lexer->advance(lexer, false);

@@ -1,6 +1,7 @@
 //! Builds the [`Network`] model from a syntax tree, reading every value and recording what
 //! cannot be read as a [`Problem`] with a message that says what was expected.
 
+use super::shift::Shift;
 use super::{
     Birthday, Field, FieldValue, Id, Interaction, KindWord, Misplaced, Network, Person, PillarDecl, Problem,
     ProblemKind, Reference, ReferenceOrigin, RoleDecl, SettingLine, Settings, Text, Value, Word,
@@ -20,8 +21,9 @@ pub fn build(text: &str, tree: &Tree) -> Network {
 }
 
 /// What one syntax tree yields before the file-wide settings are applied: the tree may be
-/// of the whole file or of a range of it (see [`crate::parallel`]), its spans are always
-/// offsets into the whole `text`.
+/// of the whole file or of a range of it (see [`crate::parallel`]), or a single block of it
+/// (see [`crate::incremental`]); its spans are always offsets into the whole `text`.
+#[derive(Clone)]
 pub(crate) struct Part {
     /// Everything but the settings' values (`set allow` excepted), which need every `set`
     /// line of the file before them.
@@ -31,6 +33,7 @@ pub(crate) struct Part {
 }
 
 /// A `set` line whose value is read once all the file's `set` lines are known.
+#[derive(Clone)]
 struct PendingSetting {
     /// Its index in `setting_lines`.
     line: usize,
@@ -45,15 +48,26 @@ pub(crate) fn build_part(text: &str, tree: &Tree) -> Part {
     builder.into_part()
 }
 
-/// Reads some children of the file (`tree`'s root): its [`Part`] for them, which
-/// [`missing_part`] completes. Parts of consecutive runs of children join like parts of
-/// ranges do.
-pub(crate) fn top_level_part<'tree>(text: &str, root: Node<'tree>, nodes: &[Node<'tree>]) -> Part {
+/// One [`Part`] for each of `nodes`, children of the file's syntax tree `root`, in order.
+pub(crate) fn parts_of_each<'tree>(text: &str, root: Node<'tree>, nodes: &[Node<'tree>]) -> Vec<Part> {
     let mut builder = Builder::new(text, root);
-    for &node in nodes {
-        builder.top_level(node);
+    nodes
+        .iter()
+        .map(|&node| {
+            builder.top_level(node);
+            builder.take_part()
+        })
+        .collect()
+}
+
+impl Shift for Part {
+    fn shift(&mut self, delta: isize) {
+        let Part { network, pending_settings } = self;
+        network.shift(delta);
+        for pending in pending_settings {
+            pending.value.shift(delta);
+        }
     }
-    builder.into_part()
 }
 
 /// What [`build_part`] reports after the file's children: the nodes the parser had to
@@ -267,6 +281,11 @@ impl<'t, 'tree> Builder<'t, 'tree> {
 
     fn into_part(self) -> Part {
         Part { network: self.network, pending_settings: self.pending_settings }
+    }
+
+    /// What was read since the last call (or since the start), leaving the builder empty.
+    fn take_part(&mut self) -> Part {
+        Part { network: std::mem::take(&mut self.network), pending_settings: std::mem::take(&mut self.pending_settings) }
     }
 
     /// The visible children of `node`, in order, into `self.children`; their fields only

@@ -2,9 +2,11 @@
 //! its source span. Built from the syntax tree by [`build`]; judged by the rules.
 
 mod build;
+mod shift;
 
 pub use build::build;
-pub(crate) use build::{assemble, build_part, missing_part, top_level_part, Part};
+pub(crate) use build::{assemble, build_part, missing_part, parts_of_each, Part};
+pub(crate) use shift::Shift;
 
 use crate::text::Span;
 use crate::values::{Duration, MonthDay, ValueError};
