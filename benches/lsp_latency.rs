@@ -19,6 +19,38 @@ fn percentile(sorted: &[Duration], fraction: f64) -> Duration {
     sorted[index]
 }
 
+/// Median, 95th percentile and maximum of `latencies`, in milliseconds.
+fn summary(mut latencies: Vec<Duration>) -> String {
+    latencies.sort();
+    let ms = |duration: Duration| duration.as_secs_f64() * 1e3;
+    let max = latencies.last().copied().unwrap_or_default();
+    format!(
+        "median={:.1}ms p95={:.1}ms max={:.1}ms",
+        ms(percentile(&latencies, 0.5)),
+        ms(percentile(&latencies, 0.95)),
+        ms(max)
+    )
+}
+
+/// Sends each change as the next version, one at a time, and returns how long after each
+/// its diagnostics arrived.
+fn keystrokes(
+    client: &mut LspClient,
+    doc: &str,
+    version: &mut i32,
+    changes: impl Iterator<Item = serde_json::Value>,
+) -> Vec<Duration> {
+    changes
+        .map(|change| {
+            *version += 1;
+            let sent = Instant::now();
+            client.change(doc, *version, json!([change]));
+            client.diagnostics(doc, *version);
+            client.last_arrival().duration_since(sent)
+        })
+        .collect()
+}
+
 fn main() {
     for people in [1_000, 5_000] {
         let text = synthetic::network(people);
@@ -31,22 +63,23 @@ fn main() {
 
         // One keystroke at a time: type a character into a note in the middle of the file.
         let line = text.lines().count() as u32 / 2;
-        let mut latencies = Vec::with_capacity(KEYSTROKES);
-        for stroke in 0..KEYSTROKES {
-            let version = 2 + stroke as i32;
-            let at = json!({ "line": line, "character": 2 });
-            let sent = Instant::now();
-            client.change(&doc, version, json!([{ "range": { "start": at, "end": at }, "text": " " }]));
-            client.diagnostics(&doc, version);
-            latencies.push(client.last_arrival().duration_since(sent));
-        }
-        latencies.sort();
+        let at = json!({ "line": line, "character": 2 });
+        let typed = json!({ "range": { "start": at, "end": at }, "text": " " });
+        let mut version = 1;
+        let typing = keystrokes(&mut client, &doc, &mut version, std::iter::repeat_n(typed, KEYSTROKES));
+
+        // Keystrokes that break the syntax and mend it: a `"` opening a string that does not
+        // close on its line (an error the parser must recover from), then deleting it.
+        let after_quote = json!({ "line": line, "character": 3 });
+        let open_quote = json!({ "range": { "start": at, "end": at }, "text": "\"" });
+        let delete_quote = json!({ "range": { "start": at, "end": after_quote }, "text": "" });
+        let toggles = [open_quote, delete_quote].into_iter().cycle().take(KEYSTROKES);
+        let breaking = keystrokes(&mut client, &doc, &mut version, toggles);
 
         // A burst of fast typing (10 keystrokes 5 ms apart): time from the last one.
-        let mut version = 2 + KEYSTROKES as i32;
+        version += 1;
         let mut last_sent = Instant::now();
         for _ in 0..10 {
-            let at = json!({ "line": line, "character": 2 });
             client.change(&doc, version, json!([{ "range": { "start": at, "end": at }, "text": "x" }]));
             last_sent = Instant::now();
             version += 1;
@@ -56,12 +89,11 @@ fn main() {
         let burst = client.last_arrival().duration_since(last_sent);
 
         println!(
-            "lsp_latency people={people} bytes={} open={:.1}ms keystroke→diagnostics median={:.1}ms p95={:.1}ms max={:.1}ms burst→diagnostics={:.1}ms",
+            "lsp_latency people={people} bytes={} open={:.1}ms keystroke→diagnostics {} breaking→diagnostics {} burst→diagnostics={:.1}ms",
             text.len(),
             open_time.as_secs_f64() * 1e3,
-            percentile(&latencies, 0.5).as_secs_f64() * 1e3,
-            percentile(&latencies, 0.95).as_secs_f64() * 1e3,
-            latencies[latencies.len() - 1].as_secs_f64() * 1e3,
+            summary(typing),
+            summary(breaking),
             burst.as_secs_f64() * 1e3,
         );
         assert!(client.shutdown_and_exit().success());
