@@ -76,6 +76,11 @@ fn main() {
         let toggles = [open_quote, delete_quote].into_iter().cycle().take(KEYSTROKES);
         let breaking = keystrokes(&mut client, &doc, &mut version, toggles);
 
+        // Typing in a comment on the first line: every block after it moves.
+        let top = json!({ "line": 0, "character": 1 });
+        let typed_at_top = json!({ "range": { "start": top, "end": top }, "text": " " });
+        let at_top = keystrokes(&mut client, &doc, &mut version, std::iter::repeat_n(typed_at_top, KEYSTROKES));
+
         // A burst of fast typing (10 keystrokes 5 ms apart): time from the last one.
         version += 1;
         let mut last_sent = Instant::now();
@@ -89,11 +94,12 @@ fn main() {
         let burst = client.last_arrival().duration_since(last_sent);
 
         println!(
-            "lsp_latency people={people} bytes={} open={:.1}ms keystroke→diagnostics {} breaking→diagnostics {} burst→diagnostics={:.1}ms",
+            "lsp_latency people={people} bytes={} open={:.1}ms keystroke→diagnostics {} breaking→diagnostics {} at-top→diagnostics {} burst→diagnostics={:.1}ms",
             text.len(),
             open_time.as_secs_f64() * 1e3,
             summary(typing),
             summary(breaking),
+            summary(at_top),
             burst.as_secs_f64() * 1e3,
         );
         assert!(client.shutdown_and_exit().success());

@@ -52,39 +52,43 @@ impl BlockCache {
         let mut cursor = root.walk();
         let nodes: Vec<Node<'_>> = root.children(&mut cursor).collect();
         let ranges: Vec<Range<usize>> = nodes.iter().map(|node| line_start(node)..node.end_byte()).collect();
-        let unchanged = |old: &Block, new: usize| {
-            old.reusable
-                && old.range.len() == ranges[new].len()
-                && !nodes[new].has_error()
-                && self.text.get(old.range.clone()) == text.get(ranges[new].clone())
+        let same_text = |old: &Block, new: usize| {
+            old.range.len() == ranges[new].len() && self.text.get(old.range.clone()) == text.get(ranges[new].clone())
         };
 
+        // The blocks before the first changed one and after the last, matched by their text.
         let old_count = self.blocks.len();
         let most = old_count.min(nodes.len());
-        let before = (0..most).take_while(|&index| unchanged(&self.blocks[index], index)).count();
+        let before = (0..most).take_while(|&index| same_text(&self.blocks[index], index)).count();
         let after = (0..most - before)
-            .take_while(|&back| unchanged(&self.blocks[old_count - 1 - back], nodes.len() - 1 - back))
+            .take_while(|&back| same_text(&self.blocks[old_count - 1 - back], nodes.len() - 1 - back))
             .count();
+        let mut blocks = std::mem::take(&mut self.blocks);
+        blocks.drain(before..old_count - after);
+        let kept_at: Vec<usize> = (0..before).chain(nodes.len() - after..nodes.len()).collect();
 
-        let mut old_blocks = std::mem::take(&mut self.blocks);
-        let moved_after = old_blocks.split_off(old_count - after);
-        old_blocks.truncate(before);
-        let changed = before..nodes.len() - after;
-        let read = read_blocks(text, root, &nodes[changed.clone()], threads.get());
-        let unchanged_at = (0..before).chain(nodes.len() - after..nodes.len());
-
-        let mut blocks: Vec<Block> = Vec::with_capacity(nodes.len());
-        blocks.extend(old_blocks);
-        blocks.extend(moved_after);
-        for (block, index) in blocks.iter_mut().zip(unchanged_at) {
-            // Blank lines between blocks belong to none, so each block moves on its own.
+        // Kept blocks move to their new offsets (blank lines between blocks belong to none,
+        // so each moves on its own); those with a syntax error are read again all the same.
+        let mut read_again: Vec<(usize, Node<'_>)> = Vec::new();
+        for (slot, (block, &index)) in blocks.iter_mut().zip(&kept_at).enumerate() {
             let delta = ranges[index].start as isize - block.range.start as isize;
-            if delta != 0 {
-                block.range = ranges[index].clone();
+            block.range = ranges[index].clone();
+            let has_error = nodes[index].has_error();
+            if !block.reusable || has_error {
+                read_again.push((slot, nodes[index]));
+                block.reusable = !has_error;
+            } else if delta != 0 {
                 block.part.shift(delta);
             }
         }
-        let read_at = changed.clone().zip(read).map(|(index, part)| Block {
+        let read_again_nodes: Vec<Node<'_>> = read_again.iter().map(|&(_, node)| node).collect();
+        for ((slot, _), part) in read_again.iter().zip(read_blocks(text, root, &read_again_nodes, threads.get())) {
+            blocks[*slot].part = part;
+        }
+
+        let changed = before..nodes.len() - after;
+        let read = read_blocks(text, root, &nodes[changed.clone()], threads.get());
+        let read_at = changed.zip(read).map(|(index, part)| Block {
             range: ranges[index].clone(),
             reusable: !nodes[index].has_error(),
             part,
@@ -105,25 +109,31 @@ fn line_start(node: &Node<'_>) -> usize {
     node.start_byte() - node.start_position().column
 }
 
-/// One part for each of `nodes` (children of `root`), in order; many are read in runs on
-/// up to `threads` threads.
+/// One part for each of `nodes` (children of `root`), in order; many are read on up to
+/// `threads` threads.
 fn read_blocks<'tree>(text: &str, root: Node<'tree>, nodes: &[Node<'tree>], threads: usize) -> Vec<Part> {
-    if threads == 1 || nodes.len() < MIN_PARALLEL_BLOCKS {
-        return parts_of_each(text, root, nodes);
+    in_runs(nodes, threads, |run| parts_of_each(text, root, run))
+}
+
+/// `work` over consecutive runs of `items`, their results joined in order; on up to
+/// `threads` threads when there are enough items to be worth it.
+fn in_runs<T: Sync, R: Send>(items: &[T], threads: usize, work: impl Fn(&[T]) -> Vec<R> + Sync) -> Vec<R> {
+    if threads == 1 || items.len() < MIN_PARALLEL_BLOCKS {
+        return work(items);
     }
-    let runs: Vec<&[Node<'tree>]> = nodes.chunks(nodes.len().div_ceil(threads * RUNS_PER_THREAD)).collect();
+    let runs: Vec<&[T]> = items.chunks(items.len().div_ceil(threads * RUNS_PER_THREAD)).collect();
     let next_run = AtomicUsize::new(0);
-    let mut read = on_threads(threads.min(runs.len()), || {
-        let mut read = Vec::new();
+    let mut done = on_threads(threads.min(runs.len()), || {
+        let mut done = Vec::new();
         loop {
             let index = next_run.fetch_add(1, Ordering::Relaxed);
             let Some(run) = runs.get(index) else { break };
-            read.push((index, parts_of_each(text, root, run)));
+            done.push((index, work(run)));
         }
-        read
+        done
     });
-    read.sort_unstable_by_key(|(index, _)| *index);
-    read.into_iter().flat_map(|(_, parts)| parts).collect()
+    done.sort_unstable_by_key(|(index, _)| *index);
+    done.into_iter().flat_map(|(_, results)| results).collect()
 }
 
 #[cfg(test)]
@@ -163,6 +173,22 @@ mod tests {
         let analysis = analyse(&mut cache, &edited);
         assert_eq!(analysis.network.people.len(), 1, "Bob's block was reused");
         assert_eq!(analysis.network.people[0].display_name(), "Ada Lovelace", "Ada's block was read again");
+    }
+
+    #[test]
+    fn a_syntax_error_between_two_edits_does_not_stop_the_blocks_after_it_being_reused() {
+        let text = format!("{TEXT}person cy \"Cy\n  met 2020-01-01\nperson dee \"Dee\"\n");
+        let mut cache = BlockCache::default();
+        analyse(&mut cache, &text);
+        assert!(!cache.blocks[3].reusable, "Cy's block has an unclosed string");
+        // Swap Bob's cached model (between the edit and Cy) for the comment's empty one.
+        cache.blocks[2].part = cache.blocks[0].part.clone();
+        let edited = text.replace("# a comment", "# a longer comment");
+        let analysis = analyse(&mut cache, &edited);
+        let ids: Vec<&str> = analysis.network.people.iter().map(|person| person.id_name()).collect();
+        assert_eq!(ids.len(), 3, "Cy's block was read again: {ids:?}");
+        assert!(ids.contains(&"dee"));
+        assert!(!ids.contains(&"bob"), "Bob's block was reused, matched past Cy's: {ids:?}");
     }
 
     #[test]
