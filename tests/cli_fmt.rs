@@ -39,8 +39,10 @@ fn read(folder: &Path, name: &str) -> String {
 
 /// The names in `folder`, sorted.
 fn names(folder: &Path) -> Vec<String> {
-    let mut names: Vec<String> =
-        fs::read_dir(folder).expect("listable").map(|entry| entry.expect("an entry").file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> = fs::read_dir(folder)
+        .expect("listable")
+        .map(|entry| entry.expect("an entry").file_name().to_string_lossy().into_owned())
+        .collect();
     names.sort();
     names
 }
@@ -82,7 +84,8 @@ fn formatting_twice_changes_nothing_the_second_time() {
 #[test]
 fn check_lists_the_files_that_would_change_writes_nothing_and_exits_1() {
     let messy = fixture("messy.kith");
-    let folder = folder_with(&[("messy.kith", &messy), ("tidy.kith", &fixture("tidy.kith")), ("sub/other.kith", &messy)]);
+    let folder =
+        folder_with(&[("messy.kith", &messy), ("tidy.kith", &fixture("tidy.kith")), ("sub/other.kith", &messy)]);
     // As the pre-commit hook runs it: a list of files.
     let check = run(&mut fmt(folder.path(), &["--check", "messy.kith", "tidy.kith", "sub/other.kith"]));
     assert_eq!(check.code, 1);
@@ -174,7 +177,11 @@ fn missing_and_non_utf8_files_are_input_errors() {
     let run = run(&mut fmt(folder.path(), &["latin1.kith", "missing.kith"]));
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("error: `missing.kith` does not exist"), "{}", run.stderr);
-    assert!(run.stderr.contains("error: cannot format `latin1.kith`: it is not UTF-8 text (first invalid byte on line 1)"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: cannot format `latin1.kith`: it is not UTF-8 text (first invalid byte on line 1)"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// A xorshift generator: random enough to pick moments, seeded from the clock and printed
@@ -229,7 +236,8 @@ fn a_run_killed_at_any_moment_leaves_the_original_or_the_formatted_file() {
 
     // A whole run first: how long it takes, how long its write takes, and what it writes.
     fs::write(&path, &original).expect("write the network");
-    let mut child = fmt(folder.path(), &["network.kith"]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("kith starts");
+    let mut child =
+        fmt(folder.path(), &["network.kith"]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("kith starts");
     let started = Instant::now();
     let mut write_began = None;
     let complete = loop {
@@ -275,9 +283,17 @@ fn a_run_killed_at_any_moment_leaves_the_original_or_the_formatted_file() {
 
         let now = fs::read_to_string(&path).expect("the file is never missing");
         let context = format!("seed {seed}, round {round}, killed after {killed_after:?} of {full_run:?}");
-        assert!(now == original || now == formatted, "{context}: the file is neither whole version ({} bytes)", now.len());
+        assert!(
+            now == original || now == formatted,
+            "{context}: the file is neither whole version ({} bytes)",
+            now.len()
+        );
         let leftover = writing(folder.path());
-        outcomes.push(format!("{} after {killed_after:.0?}{}", if now == original { "original" } else { "formatted" }, if leftover { " + .tmp" } else { "" }));
+        outcomes.push(format!(
+            "{} after {killed_after:.0?}{}",
+            if now == original { "original" } else { "formatted" },
+            if leftover { " + .tmp" } else { "" }
+        ));
         for name in names(folder.path()) {
             if name == "network.kith" {
                 continue;

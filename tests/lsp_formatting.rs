@@ -39,10 +39,12 @@ fn the_edits_make_the_document_what_kith_fmt_writes_and_a_second_request_has_non
     assert_eq!(edits[0]["range"]["start"], position(1, 0));
     let formatted = apply_text_edits(MESSY, &edits, PositionEncoding::Utf16);
     assert_eq!(formatted, canonical(MESSY));
-    assert!(formatted.contains("person zoe \"Zoë 😀\" # friend\r\n  role mentor, sponsor\r\n  2026-05-02 email\r\n\r\nperson ada"));
+    assert!(formatted
+        .contains("person zoe \"Zoë 😀\" # friend\r\n  role mentor, sponsor\r\n  2026-05-02 email\r\n\r\nperson ada"));
 
     // The editor applies the edits; the document is now formatted.
-    let changes: Vec<Value> = edits.iter().map(|edit| json!({ "range": edit["range"], "text": edit["newText"] })).collect();
+    let changes: Vec<Value> =
+        edits.iter().map(|edit| json!({ "range": edit["range"], "text": edit["newText"] })).collect();
     client.change(&doc, 2, Value::Array(changes));
     client.diagnostics(&doc, 2);
     assert_eq!(formatting(&mut client, &doc).expect("formatting succeeds"), json!([]));

@@ -34,7 +34,9 @@ fn publishes_versioned_diagnostics_with_code_source_and_docs_link() {
     assert_eq!(unknown_role["source"], "kith");
     assert_eq!(unknown_role["severity"], 1);
     assert_eq!(unknown_role["range"], range(1, 7, 12));
-    assert!(unknown_role["codeDescription"]["href"].as_str().is_some_and(|href| href.ends_with("rules.md#unknown-role")));
+    assert!(unknown_role["codeDescription"]["href"]
+        .as_str()
+        .is_some_and(|href| href.ends_with("rules.md#unknown-role")));
     assert!(codes(&diagnostics).contains(&"stale"), "{diagnostics:#?}");
     assert!(client.shutdown_and_exit().success());
 }
@@ -101,7 +103,8 @@ fn a_stale_version_is_ignored_and_logged() {
     let (doc, _) = client.open_document("stale.kith", NETWORK);
     client.change(&doc, 1, json!([{ "text": "garbage" }]));
     client.log_containing("is not newer than 1");
-    let symbols = client.request("textDocument/documentSymbol", json!({ "textDocument": { "uri": doc } })).expect("symbols");
+    let symbols =
+        client.request("textDocument/documentSymbol", json!({ "textDocument": { "uri": doc } })).expect("symbols");
     assert_eq!(symbols[0]["name"], "ada", "the stale change was not applied");
     assert!(client.shutdown_and_exit().success());
 }
@@ -132,24 +135,28 @@ fn a_panic_in_a_handler_is_contained_and_the_server_keeps_serving() {
         ..Start::default()
     });
     let (doc, _) = client.open_document("panic.kith", NETWORK);
-    let error = client.request("textDocument/foldingRange", json!({ "textDocument": { "uri": doc } })).expect_err("the panic becomes an error");
+    let error = client
+        .request("textDocument/foldingRange", json!({ "textDocument": { "uri": doc } }))
+        .expect_err("the panic becomes an error");
     assert_eq!(error["code"], -32603);
     client.log_containing("deliberate panic");
-    let symbols = client.request("textDocument/documentSymbol", json!({ "textDocument": { "uri": doc } })).expect("still serving");
+    let symbols = client
+        .request("textDocument/documentSymbol", json!({ "textDocument": { "uri": doc } }))
+        .expect("still serving");
     assert_eq!(symbols[0]["name"], "ada");
     assert!(client.shutdown_and_exit().success());
 }
 
 #[test]
 fn a_panic_in_analysis_is_contained() {
-    let mut client = LspClient::start_with(Start {
-        env: vec![("KITH_LSP_TEST_PANIC", "analysis".to_string())],
-        ..Start::default()
-    });
+    let mut client =
+        LspClient::start_with(Start { env: vec![("KITH_LSP_TEST_PANIC", "analysis".to_string())], ..Start::default() });
     let doc = uri("panic-analysis.kith");
     client.open(&doc, NETWORK);
     client.log_containing("kith crashed analysing");
-    let error = client.request("textDocument/documentSymbol", json!({ "textDocument": { "uri": doc } })).expect_err("analysis panics");
+    let error = client
+        .request("textDocument/documentSymbol", json!({ "textDocument": { "uri": doc } }))
+        .expect_err("analysis panics");
     assert_eq!(error["code"], -32603);
     client.log_containing("kith crashed analysing");
     assert!(client.shutdown_and_exit().success());
@@ -162,7 +169,8 @@ fn huge_and_binary_documents_do_not_stall_the_server() {
     client.open_document("binary.kith", &binary);
     let huge: String = (0..20_000).map(|i| format!("person p{i} \"P {i}\"\n  met 2020-01-01\n")).collect();
     let (big, _) = client.open_document("huge.kith", &huge);
-    let symbols = client.request("textDocument/documentSymbol", json!({ "textDocument": { "uri": big } })).expect("symbols");
+    let symbols =
+        client.request("textDocument/documentSymbol", json!({ "textDocument": { "uri": big } })).expect("symbols");
     assert_eq!(symbols.as_array().map(Vec::len), Some(20_000));
     assert!(client.shutdown_and_exit().success());
 }

@@ -77,16 +77,15 @@ impl LspClient {
             }
         });
         let stdin = child.stdin.take();
-        let mut client =
-            Self {
-                child,
-                stdin,
-                incoming,
-                unread: VecDeque::new(),
-                last_arrival: Instant::now(),
-                next_id: 1,
-                initialize_result: Value::Null,
-            };
+        let mut client = Self {
+            child,
+            stdin,
+            incoming,
+            unread: VecDeque::new(),
+            last_arrival: Instant::now(),
+            next_id: 1,
+            initialize_result: Value::Null,
+        };
         let mut capabilities = json!({
             "general": { "positionEncodings": start.position_encodings },
             "textDocument": { "publishDiagnostics": { "versionSupport": true } }

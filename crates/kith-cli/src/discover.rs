@@ -44,7 +44,9 @@ impl Source {
         String::from_utf8(bytes).map_err(|error| {
             let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
             let line = valid.iter().filter(|&&byte| byte == b'\n').count() + 1;
-            format!("cannot {purpose} `{self}`: it is not UTF-8 text (first invalid byte on line {line}); save it as UTF-8")
+            format!(
+                "cannot {purpose} `{self}`: it is not UTF-8 text (first invalid byte on line {line}); save it as UTF-8"
+            )
         })
     }
 }

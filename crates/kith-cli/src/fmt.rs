@@ -162,12 +162,10 @@ mod tests {
     #[test]
     fn the_diff_is_unified_with_both_sides_named() {
         let mut out = Vec::new();
-        write_diff(&mut out, "a.kith", "person a \"A\"\n   role mentor\n", "person a \"A\"\n  role mentor\n").expect("writes");
+        write_diff(&mut out, "a.kith", "person a \"A\"\n   role mentor\n", "person a \"A\"\n  role mentor\n")
+            .expect("writes");
         let diff = String::from_utf8(out).expect("UTF-8");
-        assert_eq!(
-            diff,
-            "--- a.kith\n+++ a.kith\n@@ -1,2 +1,2 @@\n person a \"A\"\n-   role mentor\n+  role mentor\n"
-        );
+        assert_eq!(diff, "--- a.kith\n+++ a.kith\n@@ -1,2 +1,2 @@\n person a \"A\"\n-   role mentor\n+  role mentor\n");
     }
 
     #[test]

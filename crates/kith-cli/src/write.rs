@@ -42,7 +42,8 @@ mod tests {
         fs::write(&path, "old").expect("writable");
         replace_file(&path, b"new").expect("replaced");
         assert_eq!(fs::read_to_string(&path).expect("readable"), "new");
-        let names: Vec<_> = fs::read_dir(directory.path()).expect("listable").map(|entry| entry.expect("entry").file_name()).collect();
+        let names: Vec<_> =
+            fs::read_dir(directory.path()).expect("listable").map(|entry| entry.expect("entry").file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("network.kith")]);
     }
 

@@ -4,8 +4,18 @@
 use std::fmt::Write;
 
 const ROLES: [&str; 12] = [
-    "champion", "connector", "sponsor", "nurturer", "confidant", "truth-teller", "mentor", "expert", "challenger",
-    "butt-kicker", "collaborator", "visionary",
+    "champion",
+    "connector",
+    "sponsor",
+    "nurturer",
+    "confidant",
+    "truth-teller",
+    "mentor",
+    "expert",
+    "challenger",
+    "butt-kicker",
+    "collaborator",
+    "visionary",
 ];
 const KINDS: [&str; 8] = ["coffee", "email", "call", "message", "meal", "helped", "asked", "video"];
 const ORGS: [&str; 5] = ["Analytical Engines Ltd", "Difference Works", "Jacquard Looms", "Navy Labs", "Harvard Mark"];

@@ -104,7 +104,9 @@ fn check_syntax(text: &str, tree: &Tree) -> Result<(), FormatError> {
     let error_node = first_error_node(tree.root_node()).map(|node| (node_span(node), describe_error_node(text, node)));
     let first = match (problem, error_node) {
         // On the same line the model's message says more than the tree's.
-        (Some(problem), Some(node)) if line_number(text, node.0.start) < line_number(text, problem.0.start) => Some(node),
+        (Some(problem), Some(node)) if line_number(text, node.0.start) < line_number(text, problem.0.start) => {
+            Some(node)
+        }
         (Some(problem), _) => Some(problem),
         (None, node) => node,
     };
@@ -380,7 +382,14 @@ fn group(lines: Vec<Line<'_>>) -> Result<Vec<Unit<'_>>, FormatError> {
             Line::Header(directive, header) => {
                 let blank_above = pending.iter().any(|seen| matches!(seen, Pending::Blank));
                 let head = settle(&mut units, std::mem::take(&mut pending), true);
-                units.push(Unit::Block(Block { directive, blank_above, head, header, items: Vec::new(), tail: Vec::new() }));
+                units.push(Unit::Block(Block {
+                    directive,
+                    blank_above,
+                    head,
+                    header,
+                    items: Vec::new(),
+                    tail: Vec::new(),
+                }));
             }
             Line::Body(key, code) => {
                 // A body node is always inside a directive node whose header line comes first.
@@ -411,7 +420,8 @@ fn group(lines: Vec<Line<'_>>) -> Result<Vec<Unit<'_>>, FormatError> {
 /// touching both splits at its first column-0 comment), and the others become paragraphs.
 /// Returns the head of the header below.
 fn settle<'t>(units: &mut Vec<Unit<'t>>, pending: Vec<Pending<'t>>, before_header: bool) -> Vec<&'t str> {
-    let touches_above = !matches!(pending.first(), Some(Pending::Blank)) && matches!(units.last(), Some(Unit::Block(_)));
+    let touches_above =
+        !matches!(pending.first(), Some(Pending::Blank)) && matches!(units.last(), Some(Unit::Block(_)));
     let touches_below = before_header && !matches!(pending.last(), Some(Pending::Blank));
     let mut runs: Vec<Vec<CommentLine<'t>>> = pending
         .split(|seen| matches!(seen, Pending::Blank))
@@ -616,7 +626,8 @@ mod tests {
 
     #[test]
     fn consecutive_set_lines_stay_together_and_a_blank_line_between_them_is_kept() {
-        let text = "set stale-after 6m\nset key-people 10\n\n\nset allow stale\nperson ada \"Ada\"\nset builtin-roles on\n";
+        let text =
+            "set stale-after 6m\nset key-people 10\n\n\nset allow stale\nperson ada \"Ada\"\nset builtin-roles on\n";
         assert_eq!(
             fmt(text),
             "set stale-after 6m\nset key-people 10\n\nset allow stale\n\nperson ada \"Ada\"\n\nset builtin-roles on\n"
@@ -638,7 +649,10 @@ mod tests {
     #[test]
     fn crlf_files_stay_crlf_and_mixed_files_follow_their_first_line_break() {
         assert_eq!(fmt("person ada \"Ada\"\r\n role mentor\r\n"), "person ada \"Ada\"\r\n  role mentor\r\n");
-        assert_eq!(fmt("person ada \"Ada\"\r\n  role mentor\n  met 2019-04-02"), "person ada \"Ada\"\r\n  role mentor\r\n  met 2019-04-02\r\n");
+        assert_eq!(
+            fmt("person ada \"Ada\"\r\n  role mentor\n  met 2019-04-02"),
+            "person ada \"Ada\"\r\n  role mentor\r\n  met 2019-04-02\r\n"
+        );
         assert_eq!(fmt("person ada \"Ada\"\n  role mentor\r\n"), "person ada \"Ada\"\n  role mentor\n");
     }
 
@@ -650,7 +664,8 @@ mod tests {
 
     #[test]
     fn end_of_line_comments_stay_on_their_line_one_space_after_the_code() {
-        let text = "person ada \"Ada\"    # the Countess  \n  2026-03-01 call\n  2026-01-01 email    #  \"quoted\" ## ! é\n";
+        let text =
+            "person ada \"Ada\"    # the Countess  \n  2026-03-01 call\n  2026-01-01 email    #  \"quoted\" ## ! é\n";
         assert_eq!(
             fmt(text),
             "person ada \"Ada\" # the Countess\n  2026-01-01 email #  \"quoted\" ## ! é\n  2026-03-01 call\n"
@@ -686,7 +701,8 @@ mod tests {
 
     #[test]
     fn a_run_of_comments_between_two_blocks_splits_at_its_first_column_0_comment() {
-        let text = "person ada \"Ada\"\n  role mentor\n  # end of ada\n# about bob\n  # still bob\nperson bob \"Bob\"\n";
+        let text =
+            "person ada \"Ada\"\n  role mentor\n  # end of ada\n# about bob\n  # still bob\nperson bob \"Bob\"\n";
         assert_eq!(
             fmt(text),
             "person ada \"Ada\"\n  role mentor\n  # end of ada\n\n# about bob\n# still bob\nperson bob \"Bob\"\n"
@@ -719,7 +735,9 @@ mod tests {
         let text = include_str!("../../../examples/network.kith");
         let formatted = fmt(text);
         assert!(formatted.contains("\n\n# ── Promoters ─"), "{formatted}");
-        assert!(formatted.contains("# Added in a hurry after her message; I must find out how she found me.\nperson lena"));
+        assert!(
+            formatted.contains("# Added in a hurry after her message; I must find out how she found me.\nperson lena")
+        );
         // Elif's log was out of order on purpose.
         let elif = &formatted[formatted.find("person elif").expect("elif is there")..];
         let birthday = elif.find("2026-08-21 text").expect("the text is kept");

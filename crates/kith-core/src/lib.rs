@@ -29,9 +29,9 @@ pub mod text;
 pub mod values;
 pub mod vocabulary;
 
+pub use incremental::BlockCache;
 pub use jiff::civil::Date;
 pub use lint::{Lint, Related, Severity, Suggestion, TextEdit};
-pub use incremental::BlockCache;
 pub use parallel::{check_in_ranges, check_parallel};
 pub use text::{Encoding, LineCol, LineIndex, Span};
 pub use tree_sitter::Tree;

@@ -121,9 +121,7 @@ impl LineIndex {
         let Some(start) = self.line_start(position.line) else {
             return text.len();
         };
-        let end = self
-            .line_start(position.line + 1)
-            .map_or(text.len(), |next| next - 1);
+        let end = self.line_start(position.line + 1).map_or(text.len(), |next| next - 1);
         let line = text[start..end].strip_suffix('\r').unwrap_or(&text[start..end]);
         let mut remaining = position.column as usize;
         for (index, ch) in line.char_indices() {

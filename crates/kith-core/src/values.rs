@@ -106,7 +106,9 @@ pub fn parse_duration(text: &str) -> Result<Duration, ValueError> {
     };
     let amount = number.parse::<u32>().ok();
     match (amount, unit) {
-        (Some(0), Some(_)) => Err(ValueError::new(format!("`{text}` is not a positive duration: use at least 1, like `1m`"))),
+        (Some(0), Some(_)) => {
+            Err(ValueError::new(format!("`{text}` is not a positive duration: use at least 1, like `1m`")))
+        }
         (Some(amount), Some(unit)) if amount <= 10_000 => Ok(Duration { amount, unit }),
         (Some(_), Some(_)) => Err(ValueError::new(format!("`{text}` is too long a duration"))),
         _ => {
@@ -168,7 +170,17 @@ fn why_no_such_day(year: i16, month: i16, day: i16) -> String {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 

@@ -140,21 +140,87 @@ pub struct FieldSpec {
 
 /// Person fields in canonical order (the order `kith fmt` writes them in).
 pub const FIELDS: [FieldSpec; 15] = [
-    FieldSpec { name: FieldName::Role, keyword: "role", repeats: false, value: "ID, ID…", description: "the key roles this person plays for you" },
-    FieldSpec { name: FieldName::Every, keyword: "every", repeats: false, value: "DURATION", description: "how often you want a meaningful interaction" },
+    FieldSpec {
+        name: FieldName::Role,
+        keyword: "role",
+        repeats: false,
+        value: "ID, ID…",
+        description: "the key roles this person plays for you",
+    },
+    FieldSpec {
+        name: FieldName::Every,
+        keyword: "every",
+        repeats: false,
+        value: "DURATION",
+        description: "how often you want a meaningful interaction",
+    },
     FieldSpec { name: FieldName::Org, keyword: "org", repeats: false, value: "STRING", description: "where they work" },
-    FieldSpec { name: FieldName::Title, keyword: "title", repeats: false, value: "STRING", description: "what they do" },
-    FieldSpec { name: FieldName::Location, keyword: "location", repeats: false, value: "STRING", description: "where they are" },
-    FieldSpec { name: FieldName::Email, keyword: "email", repeats: true, value: "an address", description: "an email address" },
-    FieldSpec { name: FieldName::Phone, keyword: "phone", repeats: true, value: "STRING", description: "a phone number" },
+    FieldSpec {
+        name: FieldName::Title,
+        keyword: "title",
+        repeats: false,
+        value: "STRING",
+        description: "what they do",
+    },
+    FieldSpec {
+        name: FieldName::Location,
+        keyword: "location",
+        repeats: false,
+        value: "STRING",
+        description: "where they are",
+    },
+    FieldSpec {
+        name: FieldName::Email,
+        keyword: "email",
+        repeats: true,
+        value: "an address",
+        description: "an email address",
+    },
+    FieldSpec {
+        name: FieldName::Phone,
+        keyword: "phone",
+        repeats: true,
+        value: "STRING",
+        description: "a phone number",
+    },
     FieldSpec { name: FieldName::Url, keyword: "url", repeats: true, value: "a URL", description: "a web page" },
-    FieldSpec { name: FieldName::Birthday, keyword: "birthday", repeats: false, value: "DATE or --MM-DD", description: "their birthday" },
-    FieldSpec { name: FieldName::Met, keyword: "met", repeats: false, value: "DATE [STRING]", description: "when and how you met" },
+    FieldSpec {
+        name: FieldName::Birthday,
+        keyword: "birthday",
+        repeats: false,
+        value: "DATE or --MM-DD",
+        description: "their birthday",
+    },
+    FieldSpec {
+        name: FieldName::Met,
+        keyword: "met",
+        repeats: false,
+        value: "DATE [STRING]",
+        description: "when and how you met",
+    },
     FieldSpec { name: FieldName::Via, keyword: "via", repeats: false, value: "@ID", description: "who introduced you" },
-    FieldSpec { name: FieldName::Knows, keyword: "knows", repeats: true, value: "@ID, @ID…", description: "people in your file this person knows" },
-    FieldSpec { name: FieldName::Tags, keyword: "tags", repeats: true, value: "ID, ID…", description: "your own labels" },
+    FieldSpec {
+        name: FieldName::Knows,
+        keyword: "knows",
+        repeats: true,
+        value: "@ID, @ID…",
+        description: "people in your file this person knows",
+    },
+    FieldSpec {
+        name: FieldName::Tags,
+        keyword: "tags",
+        repeats: true,
+        value: "ID, ID…",
+        description: "your own labels",
+    },
     FieldSpec { name: FieldName::Note, keyword: "note", repeats: true, value: "STRING", description: "a note" },
-    FieldSpec { name: FieldName::Allow, keyword: "allow", repeats: true, value: "ID, ID… (rule codes)", description: "silences those rules for this person" },
+    FieldSpec {
+        name: FieldName::Allow,
+        keyword: "allow",
+        repeats: true,
+        value: "ID, ID… (rule codes)",
+        description: "silences those rules for this person",
+    },
 ];
 
 /// The person field with this name. A `match` rather than a search of [`FIELDS`]: it runs
@@ -201,9 +267,21 @@ pub struct SettingSpec {
 
 pub const SETTINGS: [SettingSpec; 4] = [
     SettingSpec { key: "stale-after", value: "DURATION", default: "6m", description: "default cadence for key people" },
-    SettingSpec { key: "key-people", value: "integer", default: "12", description: "more key people than this is a warning" },
-    SettingSpec { key: "builtin-roles", value: "on / off", default: "on", description: "whether the twelve built-in roles and four pillars exist" },
-    SettingSpec { key: "allow", value: "ID, ID…", default: "", description: "silences those rules for the whole file" },
+    SettingSpec {
+        key: "key-people",
+        value: "integer",
+        default: "12",
+        description: "more key people than this is a warning",
+    },
+    SettingSpec {
+        key: "builtin-roles",
+        value: "on / off",
+        default: "on",
+        description: "whether the twelve built-in roles and four pillars exist",
+    },
+    SettingSpec {
+        key: "allow", value: "ID, ID…", default: "", description: "silences those rules for the whole file"
+    },
 ];
 
 /// Directive keywords that start a block at column 0.

@@ -107,7 +107,11 @@ fn assert_properties(text: &str, messages: Messages) -> Result<String, TestCaseE
         "lints changed on\n{:?}",
         text
     );
-    prop_assert!(!formatted.lines().any(|line| line.ends_with([' ', '\t', '\r'])), "trailing whitespace in\n{:?}", formatted);
+    prop_assert!(
+        !formatted.lines().any(|line| line.ends_with([' ', '\t', '\r'])),
+        "trailing whitespace in\n{:?}",
+        formatted
+    );
     let content = formatted.trim_start_matches('\u{feff}');
     prop_assert!(content.is_empty() || content.ends_with('\n'), "no final newline in\n{:?}", formatted);
     Ok(formatted)
@@ -184,18 +188,19 @@ fn comment() -> impl Strategy<Value = String> {
 }
 
 fn list(items: Vec<&'static str>, prefix: &'static str) -> impl Strategy<Value = String> {
-    prop::sample::subsequence(items, 1..=3).prop_map(move |chosen| {
-        chosen.iter().map(|item| format!("{prefix}{item}")).collect::<Vec<_>>().join(" , ")
-    })
+    prop::sample::subsequence(items, 1..=3)
+        .prop_map(move |chosen| chosen.iter().map(|item| format!("{prefix}{item}")).collect::<Vec<_>>().join(" , "))
 }
 
 fn person_line() -> impl Strategy<Value = String> {
     prop_oneof![
-        list(vec!["mentor", "sponsor", "truth-teller", "investor", "mentr"], "").prop_map(|roles| format!("role {roles}")),
+        list(vec!["mentor", "sponsor", "truth-teller", "investor", "mentr"], "")
+            .prop_map(|roles| format!("role {roles}")),
         prop::sample::select(vec!["2m", "3w", "90d", "1y"]).prop_map(|every| format!("every {every}")),
         (prop::sample::select(vec!["org", "title", "location", "phone", "note"]), string())
             .prop_map(|(field, value)| format!("{field} {value}")),
-        prop::sample::select(vec!["ada@example.org", "\"grace@example.org\"", "ADA@example.org"]).prop_map(|email| format!("email {email}")),
+        prop::sample::select(vec!["ada@example.org", "\"grace@example.org\"", "ADA@example.org"])
+            .prop_map(|email| format!("email {email}")),
         Just("url https://example.org/ada".to_string()),
         prop::sample::select(vec!["--04-17", "1988-07-23"]).prop_map(|birthday| format!("birthday {birthday}")),
         (date(), prop::option::of(string())).prop_map(|(date, story)| match story {
@@ -206,7 +211,8 @@ fn person_line() -> impl Strategy<Value = String> {
         list(vec!["ada", "grace", "bob", "nobody"], "@").prop_map(|known| format!("knows {known}")),
         list(vec!["math", "computing", "Kernel"], "").prop_map(|tags| format!("tags {tags}")),
         list(vec!["no-context", "stale", "stail"], "").prop_map(|allowed| format!("allow {allowed}")),
-        (prop::sample::select(vec!["nickname", "pronouns", "emial"]), string()).prop_map(|(field, value)| format!("{field} {value}")),
+        (prop::sample::select(vec!["nickname", "pronouns", "emial"]), string())
+            .prop_map(|(field, value)| format!("{field} {value}")),
         interaction(),
         interaction(),
         interaction(),
@@ -267,7 +273,12 @@ struct Spelling {
 }
 
 fn spelling() -> impl Strategy<Value = Spelling> {
-    (prop::collection::vec(any::<u8>(), 1..64), prop::bool::weighted(0.3), prop::bool::weighted(0.1), prop::bool::weighted(0.8))
+    (
+        prop::collection::vec(any::<u8>(), 1..64),
+        prop::bool::weighted(0.3),
+        prop::bool::weighted(0.1),
+        prop::bool::weighted(0.8),
+    )
         .prop_map(|(choices, crlf, bom, final_newline)| Spelling { choices, crlf, bom, final_newline })
 }
 
@@ -349,8 +360,23 @@ impl Writer<'_> {
 /// Edits of a valid file: deletions, and insertions of kith-like pieces.
 fn edit() -> impl Strategy<Value = Edit> {
     let piece = prop::sample::select(vec![
-        "\n", "\r\n", "\n  ", "\n# c\n", "  # c", "\t", " ", ",", "!", "@ada", "\"x\"", "2026-01-01 call", "role ", "\n  role mentor",
-        "\n  2025-01-01 coffee", "\nperson x \"X\"\n", "\nset key-people 3\n",
+        "\n",
+        "\r\n",
+        "\n  ",
+        "\n# c\n",
+        "  # c",
+        "\t",
+        " ",
+        ",",
+        "!",
+        "@ada",
+        "\"x\"",
+        "2026-01-01 call",
+        "role ",
+        "\n  role mentor",
+        "\n  2025-01-01 coffee",
+        "\nperson x \"X\"\n",
+        "\nset key-people 3\n",
     ]);
     common::edit(piece.prop_map(str::to_string), 20)
 }
@@ -423,7 +449,11 @@ fn real_files_are_formatted_soundly_or_refused_for_their_syntax_errors() {
         let Ok(text) = std::fs::read_to_string(path) else { continue };
         if has_syntax_lint(&text) {
             let error = format(&text, &parse(&text)).expect_err("a file with a syntax error is refused");
-            let first_syntax = kith_core::check(&text, TODAY).lints.into_iter().find(|lint| lint.code == "syntax").expect("it has one");
+            let first_syntax = kith_core::check(&text, TODAY)
+                .lints
+                .into_iter()
+                .find(|lint| lint.code == "syntax")
+                .expect("it has one");
             assert_eq!(error.message, first_syntax.message, "{}", path.display());
         } else {
             assert_properties(&text, Messages::Exact).unwrap_or_else(|error| panic!("{}: {error}", path.display()));

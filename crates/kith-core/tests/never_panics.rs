@@ -12,12 +12,19 @@ fn assert_sound(text: &str) {
     let index = LineIndex::new(text);
     for lint in &analysis.lints {
         assert!(lint.span.start <= lint.span.end && lint.span.end <= text.len(), "{lint:?} out of bounds");
-        assert!(text.is_char_boundary(lint.span.start) && text.is_char_boundary(lint.span.end), "{lint:?} splits a char");
+        assert!(
+            text.is_char_boundary(lint.span.start) && text.is_char_boundary(lint.span.end),
+            "{lint:?} splits a char"
+        );
         for related in &lint.related {
             assert!(related.span.end <= text.len() && text.is_char_boundary(related.span.start));
         }
         for edit in lint.suggestions.iter().flat_map(|suggestion| &suggestion.edits) {
-            assert!(edit.span.end <= text.len() && text.is_char_boundary(edit.span.start) && text.is_char_boundary(edit.span.end));
+            assert!(
+                edit.span.end <= text.len()
+                    && text.is_char_boundary(edit.span.start)
+                    && text.is_char_boundary(edit.span.end)
+            );
         }
         for encoding in [Encoding::Utf8, Encoding::Utf16, Encoding::Chars] {
             let position = index.line_col(text, lint.span.start, encoding);

@@ -6,8 +6,8 @@ use kith_core::parallel::MIN_PARALLEL_BYTES;
 use kith_core::{Analysis, BlockCache, Date, LineIndex, Tree};
 use ropey::Rope;
 use std::collections::HashMap;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::num::NonZeroUsize;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, OnceLock};
 use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 use tree_sitter::Parser;
@@ -37,7 +37,10 @@ impl Snapshot {
 pub enum ChangeError {
     UnknownDocument,
     /// The change's version is not newer than the document's.
-    StaleVersion { current: i32, received: i32 },
+    StaleVersion {
+        current: i32,
+        received: i32,
+    },
 }
 
 /// Analysis failed with a panic inside kith-core; the message is logged.

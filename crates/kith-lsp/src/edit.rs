@@ -126,7 +126,14 @@ pub fn apply_change(rope: &mut Rope, change: &TextDocumentContentChangeEvent, en
     rope.remove(start_char..old_end_char);
     rope.insert(start_char, &change.text);
     let new_end_byte = start_byte + change.text.len();
-    InputEdit { start_byte, old_end_byte, new_end_byte, start_position, old_end_position, new_end_position: rope_point(rope, new_end_byte) }
+    InputEdit {
+        start_byte,
+        old_end_byte,
+        new_end_byte,
+        start_position,
+        old_end_position,
+        new_end_position: rope_point(rope, new_end_byte),
+    }
 }
 
 #[cfg(test)]
@@ -168,7 +175,11 @@ mod tests {
     fn an_incremental_change_after_an_emoji_edits_the_right_bytes() {
         let mut rope = Rope::from_str(TEXT);
         // Replace 李 (UTF-16 column 17) with "Li".
-        let edit = apply_change(&mut rope, &change(Range::new(Position::new(0, 17), Position::new(0, 18)), "Li"), PositionEncoding::Utf16);
+        let edit = apply_change(
+            &mut rope,
+            &change(Range::new(Position::new(0, 17), Position::new(0, 18)), "Li"),
+            PositionEncoding::Utf16,
+        );
         assert_eq!(rope.to_string(), TEXT.replace('李', "Li"));
         let li = TEXT.find('李').unwrap();
         assert_eq!((edit.start_byte, edit.old_end_byte, edit.new_end_byte), (li, li + '李'.len_utf8(), li + 2));
@@ -178,7 +189,11 @@ mod tests {
     #[test]
     fn a_multi_line_insertion_reports_the_new_end_point() {
         let mut rope = Rope::from_str("person a \"A\"\n");
-        let edit = apply_change(&mut rope, &change(Range::new(Position::new(1, 0), Position::new(1, 0)), "  role x\n  met 2020-01-01"), PositionEncoding::Utf16);
+        let edit = apply_change(
+            &mut rope,
+            &change(Range::new(Position::new(1, 0), Position::new(1, 0)), "  role x\n  met 2020-01-01"),
+            PositionEncoding::Utf16,
+        );
         assert_eq!(edit.new_end_position, Point::new(2, "  met 2020-01-01".len()));
         assert_eq!(rope.to_string(), "person a \"A\"\n  role x\n  met 2020-01-01");
     }

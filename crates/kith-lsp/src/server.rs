@@ -200,7 +200,8 @@ fn pinned_today(options: &InitializationOptions) -> std::result::Result<Option<D
 
 /// Whether the client's completion items may be snippets.
 fn snippet_support(capabilities: &ClientCapabilities) -> bool {
-    let completion_item = capabilities.text_document.as_ref().and_then(|document| document.completion.as_ref()?.completion_item.as_ref());
+    let completion_item =
+        capabilities.text_document.as_ref().and_then(|document| document.completion.as_ref()?.completion_item.as_ref());
     completion_item.and_then(|item| item.snippet_support).unwrap_or(false)
 }
 
@@ -228,7 +229,10 @@ impl KithServer {
     }
 
     /// Runs a document request on a snapshot, containing any panic as an error response.
-    async fn run<H: DocumentRequest>(&self, params: <H::Request as Request>::Params) -> Result<<H::Request as Request>::Result> {
+    async fn run<H: DocumentRequest>(
+        &self,
+        params: <H::Request as Request>::Params,
+    ) -> Result<<H::Request as Request>::Result> {
         let snapshot = match self.state.snapshot(H::uri(&params)) {
             Ok(snapshot) => snapshot,
             Err(error) => {
@@ -279,7 +283,10 @@ impl LanguageServer for KithServer {
         let _ = self.state.config.set(config);
         Ok(InitializeResult {
             capabilities: handlers::capabilities(encoding),
-            server_info: Some(ServerInfo { name: "kith-lsp".to_string(), version: Some(env!("CARGO_PKG_VERSION").to_string()) }),
+            server_info: Some(ServerInfo {
+                name: "kith-lsp".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
             offset_encoding: None,
         })
     }
@@ -315,7 +322,8 @@ impl LanguageServer for KithServer {
                 self.state.client.log_message(MessageType::WARNING, message).await;
             }
             Err(ChangeError::StaleVersion { current, received }) => {
-                let message = format!("didChange version {received} for {} is not newer than {current}; ignored", uri.as_str());
+                let message =
+                    format!("didChange version {received} for {} is not newer than {current}; ignored", uri.as_str());
                 self.state.client.log_message(MessageType::WARNING, message).await;
             }
         }
@@ -383,7 +391,8 @@ impl LanguageServer for KithServer {
         match catch_unwind(AssertUnwindSafe(|| handlers::workspace_symbols::workspace_symbols(&snapshots, &query))) {
             Ok(symbols) => Ok(Some(WorkspaceSymbolResponse::Nested(symbols))),
             Err(panic) => {
-                let message = format!("kith crashed answering workspace/symbol: {}", crate::panic_message(panic.as_ref()));
+                let message =
+                    format!("kith crashed answering workspace/symbol: {}", crate::panic_message(panic.as_ref()));
                 self.state.client.log_message(MessageType::ERROR, &message).await;
                 Err(internal_error(message))
             }

@@ -285,7 +285,10 @@ impl<'t, 'tree> Builder<'t, 'tree> {
 
     /// What was read since the last call (or since the start), leaving the builder empty.
     fn take_part(&mut self) -> Part {
-        Part { network: std::mem::take(&mut self.network), pending_settings: std::mem::take(&mut self.pending_settings) }
+        Part {
+            network: std::mem::take(&mut self.network),
+            pending_settings: std::mem::take(&mut self.pending_settings),
+        }
     }
 
     /// The visible children of `node`, in order, into `self.children`; their fields only
@@ -475,7 +478,13 @@ impl<'t, 'tree> Builder<'t, 'tree> {
     }
 
     /// Reads `ID STRING` after a directive keyword, reporting what is missing or extra.
-    fn id_and_text(&mut self, keyword: Span, args: &[Arg<'_>], what: &str, example: &str) -> (Option<Id>, Option<Text>) {
+    fn id_and_text(
+        &mut self,
+        keyword: Span,
+        args: &[Arg<'_>],
+        what: &str,
+        example: &str,
+    ) -> (Option<Id>, Option<Text>) {
         if args.iter().any(|arg| matches!(arg, Arg::Error(_))) {
             for arg in args {
                 if let Arg::Error(node) = arg {
@@ -483,9 +492,7 @@ impl<'t, 'tree> Builder<'t, 'tree> {
                 }
             }
         }
-        let string_at = args
-            .iter()
-            .position(|arg| matches!(arg, Arg::Value(node) if self.is_string(*node)));
+        let string_at = args.iter().position(|arg| matches!(arg, Arg::Value(node) if self.is_string(*node)));
         let id_args = &args[..string_at.unwrap_or(args.len())];
         let id = if id_args.is_empty() {
             let at = string_at.map_or(Span::empty(keyword.end), |index| args[index].span());
@@ -500,7 +507,10 @@ impl<'t, 'tree> Builder<'t, 'tree> {
                 let rest = &args[index + 1..];
                 if let (Some(first), Some(last)) = (rest.first(), rest.last()) {
                     let extra = first.span().cover(last.span());
-                    self.syntax(extra, format!("unexpected `{}` after the quoted text: `{example}`", abbreviate(self.slice(extra))));
+                    self.syntax(
+                        extra,
+                        format!("unexpected `{}` after the quoted text: `{example}`", abbreviate(self.slice(extra))),
+                    );
                 }
                 Some(self.string(node))
             }
@@ -558,7 +568,8 @@ impl<'t, 'tree> Builder<'t, 'tree> {
     fn mentions(&mut self, base: usize, literal: &str) {
         let bytes = literal.as_bytes();
         for (at, _) in literal.match_indices('@') {
-            let after_word = at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || matches!(bytes[at - 1], b'.' | b'_' | b'-'));
+            let after_word =
+                at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || matches!(bytes[at - 1], b'.' | b'_' | b'-'));
             if after_word {
                 continue;
             }
@@ -654,7 +665,9 @@ impl<'t, 'tree> Builder<'t, 'tree> {
             FieldName::Location => FieldValue::Location(self.single_string(name, args)),
             FieldName::Phone => FieldValue::Phone(self.single_string(name, args)),
             FieldName::Note => FieldValue::Note(self.single_string(name, args)),
-            FieldName::Email => FieldValue::Email(self.checked_word(name, args, "an email address", values::check_email)),
+            FieldName::Email => {
+                FieldValue::Email(self.checked_word(name, args, "an email address", values::check_email))
+            }
             FieldName::Url => FieldValue::Url(self.checked_word(name, args, "a URL", values::check_url)),
             FieldName::Birthday => FieldValue::Birthday(self.birthday(name, args)),
             FieldName::Met => {
@@ -665,7 +678,10 @@ impl<'t, 'tree> Builder<'t, 'tree> {
                 let date = match date_arg {
                     Some(arg) => self.date_value(arg),
                     None => {
-                        self.syntax(Span::empty(name.span.end), "expected a date after `met`: `met 2019-04-02 \"PyCon Berlin\"`");
+                        self.syntax(
+                            Span::empty(name.span.end),
+                            "expected a date after `met`: `met 2019-04-02 \"PyCon Berlin\"`",
+                        );
                         Value { value: None, span: Span::empty(name.span.end) }
                     }
                 };
@@ -759,7 +775,10 @@ impl<'t, 'tree> Builder<'t, 'tree> {
                     return Some(*first);
                 }
                 let extra = rest[0].span().cover(rest[rest.len() - 1].span());
-                self.syntax(extra, format!("unexpected `{}`: `{}` takes {what}", abbreviate(self.slice(extra)), name.text));
+                self.syntax(
+                    extra,
+                    format!("unexpected `{}`: `{}` takes {what}", abbreviate(self.slice(extra)), name.text),
+                );
                 Some(*first)
             }
         }
@@ -828,7 +847,10 @@ impl<'t, 'tree> Builder<'t, 'tree> {
         match (args.first(), args.last()) {
             (Some(first), Some(last)) => self.duration_value(first.span().cover(last.span())),
             _ => {
-                self.syntax(Span::empty(name.span.end), format!("expected a duration after `{}`, like `3m`", name.text));
+                self.syntax(
+                    Span::empty(name.span.end),
+                    format!("expected a duration after `{}`, like `3m`", name.text),
+                );
                 Value { value: None, span: Span::empty(name.span.end) }
             }
         }
@@ -917,7 +939,12 @@ impl<'t, 'tree> Builder<'t, 'tree> {
     }
 
     /// Body lines under a declaration that takes only some fields (or none).
-    fn declaration_body(&mut self, body: &[Child<'tree>], allowed: &[&str], under: &'static str) -> Vec<(Word, Vec<Span>)> {
+    fn declaration_body(
+        &mut self,
+        body: &[Child<'tree>],
+        allowed: &[&str],
+        under: &'static str,
+    ) -> Vec<(Word, Vec<Span>)> {
         let mut kept = Vec::new();
         for &Child { node: line, kind, .. } in body {
             if kind == self.grammar.field {
@@ -945,7 +972,8 @@ impl<'t, 'tree> Builder<'t, 'tree> {
         let (keyword, args, body) = self.directive_parts(node);
         let (id, description) = self.id_and_text(keyword, &args, "role", "role investor \"backs my ventures\"");
         let header = Self::header_span(keyword, &args);
-        let mut role = RoleDecl { id, description, pillar: None, every: None, header, block: header, field_names: Vec::new() };
+        let mut role =
+            RoleDecl { id, description, pillar: None, every: None, header, block: header, field_names: Vec::new() };
         for line in &body {
             role.block = role.block.cover(span(line.node));
         }
@@ -1009,7 +1037,8 @@ impl<'t, 'tree> Builder<'t, 'tree> {
     }
 
     fn unknown_directive(&mut self, node: Node<'_>) {
-        let keyword_node = self.grammar.keyword_field.and_then(|field| node.child_by_field_id(field.get())).unwrap_or(node);
+        let keyword_node =
+            self.grammar.keyword_field.and_then(|field| node.child_by_field_id(field.get())).unwrap_or(node);
         let keyword = self.node_text(keyword_node);
         let at = span(keyword_node);
         if values::parse_date(keyword).is_ok() || keyword.starts_with(|c: char| c.is_ascii_digit()) {
@@ -1021,7 +1050,12 @@ impl<'t, 'tree> Builder<'t, 'tree> {
                 "`{keyword}` is not a directive: a line at column 0 starts with `person`, `role`, `pillar` or `set`"
             );
             match closest(keyword, DIRECTIVES) {
-                Some(fixed) => self.fixable(ProblemKind::Syntax, at, format!("{message}; did you mean `{fixed}`?"), fixed.to_string()),
+                Some(fixed) => self.fixable(
+                    ProblemKind::Syntax,
+                    at,
+                    format!("{message}; did you mean `{fixed}`?"),
+                    fixed.to_string(),
+                ),
                 None => self.syntax(at, message),
             }
         }

@@ -116,7 +116,10 @@ pub enum FieldValue {
     Phone(Option<Text>),
     Url(Value<String>),
     Birthday(Value<Birthday>),
-    Met { date: Value<Date>, story: Option<Text> },
+    Met {
+        date: Value<Date>,
+        story: Option<Text>,
+    },
     Via(Option<Reference>),
     Knows(Vec<Reference>),
     Tags(Vec<Id>),

@@ -47,7 +47,8 @@ mod tests {
     #[test]
     fn a_day_past_the_month_end_is_reported_on_the_date() {
         let source = format!("{PERSON}  2026-02-30 coffee\n");
-        let lint = assert_message(&source, "invalid-date", "2026-02-30 is not a real date: February 2026 has 28 days, not 30");
+        let lint =
+            assert_message(&source, "invalid-date", "2026-02-30 is not a real date: February 2026 has 28 days, not 30");
         assert_eq!(spanned(&source, &lint), "2026-02-30");
     }
 

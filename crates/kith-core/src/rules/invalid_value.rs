@@ -62,7 +62,11 @@ mod tests {
 
     #[test]
     fn settings_values_are_checked() {
-        assert_lint_count("set key-people twelve\nset builtin-roles yes\nset stale-after 6 months\n", "invalid-value", 3);
+        assert_lint_count(
+            "set key-people twelve\nset builtin-roles yes\nset stale-after 6 months\n",
+            "invalid-value",
+            3,
+        );
         let lint = lints_of("set builtin-roles yes\n", "invalid-value").remove(0);
         assert_eq!(lint.suggestions[0].edits[0].new_text, "on");
     }

@@ -17,7 +17,12 @@ pub fn markdown() -> String {
     for rule in RULES.iter() {
         let info = rule.info();
         let docs = info.docs.trim().replace("\n## ", "\n### ").replacen("## ", "### ", 1);
-        out.push_str(&format!("\n## {}\n\nDefault severity: **{}**. {}\n\n{docs}\n", info.code, info.severity, capitalise(info.summary)));
+        out.push_str(&format!(
+            "\n## {}\n\nDefault severity: **{}**. {}\n\n{docs}\n",
+            info.code,
+            info.severity,
+            capitalise(info.summary)
+        ));
     }
     out
 }

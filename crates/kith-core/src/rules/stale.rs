@@ -82,7 +82,8 @@ mod tests {
 
     #[test]
     fn names_the_person_and_the_numbers() {
-        let source = "person ada \"Ada Lovelace\"\n  role mentor\n  met 2019-04-02\n  2026-03-14 coffee\n  2026-05-02 email\n";
+        let source =
+            "person ada \"Ada Lovelace\"\n  role mentor\n  met 2019-04-02\n  2026-03-14 coffee\n  2026-05-02 email\n";
         let lint = assert_message(
             source,
             "stale",
@@ -116,7 +117,11 @@ mod tests {
     #[test]
     fn cadence_comes_from_every_then_the_shortest_role_then_the_file() {
         let source = "role investor \"x\"\n  pillar promoters\n  every 1m\nperson ada \"Ada\"\n  role mentor, investor\n  2026-10-01 call\n";
-        assert_message(source, "stale", "no meaningful interaction with Ada in 1 month (last: call on 2026-10-01; cadence 1 month as a investor)");
+        assert_message(
+            source,
+            "stale",
+            "no meaningful interaction with Ada in 1 month (last: call on 2026-10-01; cadence 1 month as a investor)",
+        );
         assert_no_lint(&source.replace("  role mentor", "  every 3m\n  role mentor"), "stale");
         assert_lint_count("set stale-after 1m\nperson ada \"Ada\"\n  role mentor\n  2026-10-01 call\n", "stale", 1);
     }

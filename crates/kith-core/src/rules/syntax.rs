@@ -50,7 +50,8 @@ mod tests {
     #[test]
     fn a_missing_display_name_is_reported_after_the_id() {
         let source = "person ada\n  met 2020-01-01\n";
-        let lint = assert_message(source, "syntax", "expected a quoted text after the id: `person ada \"Ada Lovelace\"`");
+        let lint =
+            assert_message(source, "syntax", "expected a quoted text after the id: `person ada \"Ada Lovelace\"`");
         assert_eq!(lint.span.start, "person ada".len());
     }
 

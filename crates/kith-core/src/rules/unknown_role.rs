@@ -69,7 +69,11 @@ mod tests {
     #[test]
     fn a_typo_offers_the_closest_role() {
         let source = "person ada \"Ada\"\n  role mentr, sponsor\n  met 2020-01-01\n";
-        let lint = assert_message(source, "unknown-role", "`mentr` is not a role: neither built in nor declared; did you mean `mentor`?");
+        let lint = assert_message(
+            source,
+            "unknown-role",
+            "`mentr` is not a role: neither built in nor declared; did you mean `mentor`?",
+        );
         assert_eq!(spanned(source, &lint), "mentr");
         assert_eq!(lint.suggestions[0].edits[0].new_text, "mentor");
         assert_eq!(lint.person.as_deref(), Some("ada"));

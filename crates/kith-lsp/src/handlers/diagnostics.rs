@@ -19,10 +19,8 @@ fn diagnostic(snapshot: &Snapshot, lint: &Lint, rules_docs_url: &str) -> Diagnos
             message: related.message.clone(),
         })
         .collect::<Vec<_>>();
-    let code_description = format!("{rules_docs_url}#{}", lint.code)
-        .parse::<Uri>()
-        .ok()
-        .map(|href| CodeDescription { href });
+    let code_description =
+        format!("{rules_docs_url}#{}", lint.code).parse::<Uri>().ok().map(|href| CodeDescription { href });
     Diagnostic {
         range: positions.range(lint.span),
         severity: Some(severity(lint.severity)),

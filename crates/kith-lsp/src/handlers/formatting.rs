@@ -130,7 +130,10 @@ mod tests {
     fn a_document_with_a_syntax_error_is_refused_with_its_line() {
         let error = format_document(&snapshot("person ada \"Ada\"\n  role mentor\nperson bob\n")).expect_err("refused");
         assert_eq!(error.code, ErrorCode::ServerError(REQUEST_FAILED));
-        assert_eq!(error.message, "not formatted: line 3: expected a quoted text after the id: `person ada \"Ada Lovelace\"`");
+        assert_eq!(
+            error.message,
+            "not formatted: line 3: expected a quoted text after the id: `person ada \"Ada Lovelace\"`"
+        );
     }
 
     #[test]
