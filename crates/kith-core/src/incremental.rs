@@ -3,24 +3,21 @@
 //! comment) is kept; after an edit, the blocks before and after the changed ones that kept
 //! their text are reused, moved to their new offsets, and only the blocks in between are
 //! read from the syntax tree. The rules then run over the whole network as usual, so the
-//! result is exactly what [`crate::analyse`] gives; tests/incremental.rs proves it on
-//! random edits.
+//! result is exactly what [`crate::analyse`] gives for the same tree; tests/incremental.rs
+//! proves it on random edits.
 //!
 //! A block's model depends only on its own text (the grammar closes each block with a
 //! zero-width token, so its syntax does not depend on what follows): equal text gives an
-//! equal model. Blocks with a syntax error are always read again, since error recovery may
-//! look beyond them.
+//! equal model. Blocks with a syntax error, in the new tree or the one they were read from,
+//! are always read again: error recovery may look beyond a block, and after an incremental
+//! re-parse it can even read the same text differently.
 
 use crate::model::{assemble, missing_part, parts_of_each, Part, Shift};
-use crate::parallel::on_threads;
+use crate::parallel::{map_in_order, MIN_PARALLEL_BYTES};
 use crate::{Analysis, Date};
 use std::num::NonZeroUsize;
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use tree_sitter::{Node, Tree};
-
-/// Below this many blocks to read, another thread would cost more than it saves.
-const MIN_PARALLEL_BLOCKS: usize = 256;
 
 /// Runs of blocks per thread when reading many: enough to even out the threads.
 const RUNS_PER_THREAD: usize = 4;
@@ -45,9 +42,11 @@ struct Block {
 
 impl BlockCache {
     /// Reads `tree` (parsed from `text`) and runs every rule as of `today`, reusing the
-    /// blocks of the previous call that are unchanged and reading the rest on up to
-    /// `threads` threads. The same analysis as [`crate::analyse`].
+    /// blocks of the previous call that are unchanged and reading the rest; a text of
+    /// [`MIN_PARALLEL_BYTES`] or more is read and judged on up to `threads` threads. The
+    /// same analysis as [`crate::analyse`].
     pub fn analyse(&mut self, text: &str, tree: &Tree, today: Date, threads: NonZeroUsize) -> Analysis {
+        let threads = if text.len() < MIN_PARALLEL_BYTES { 1 } else { threads.get() };
         let root = tree.root_node();
         let mut cursor = root.walk();
         let nodes: Vec<Node<'_>> = root.children(&mut cursor).collect();
@@ -63,44 +62,43 @@ impl BlockCache {
         let after = (0..most - before)
             .take_while(|&back| same_text(&self.blocks[old_count - 1 - back], nodes.len() - 1 - back))
             .count();
-        let mut blocks = std::mem::take(&mut self.blocks);
-        blocks.drain(before..old_count - after);
-        let kept_at: Vec<usize> = (0..before).chain(nodes.len() - after..nodes.len()).collect();
 
-        // Kept blocks move to their new offsets (blank lines between blocks belong to none,
-        // so each moves on its own); those with a syntax error are read again all the same.
-        let mut read_again: Vec<(usize, Node<'_>)> = Vec::new();
-        for (slot, (block, &index)) in blocks.iter_mut().zip(&kept_at).enumerate() {
-            let delta = ranges[index].start as isize - block.range.start as isize;
-            block.range = ranges[index].clone();
-            let has_error = nodes[index].has_error();
-            if !block.reusable || has_error {
-                read_again.push((slot, nodes[index]));
-                block.reusable = !has_error;
-            } else if delta != 0 {
-                block.part.shift(delta);
+        // Their models, moved to their new offsets (blank lines between blocks belong to
+        // none, so each moves on its own); a block with a syntax error is read again.
+        let mut reused: Vec<Option<Part>> = std::iter::repeat_with(|| None).take(nodes.len()).collect();
+        let mut kept = std::mem::take(&mut self.blocks);
+        kept.drain(before..old_count - after);
+        let kept_at = (0..before).chain(nodes.len() - after..nodes.len());
+        for (block, index) in kept.into_iter().zip(kept_at) {
+            if block.reusable && !nodes[index].has_error() {
+                let mut part = block.part;
+                let delta = ranges[index].start as isize - block.range.start as isize;
+                if delta != 0 {
+                    part.shift(delta);
+                }
+                reused[index] = Some(part);
             }
         }
-        let read_again_nodes: Vec<Node<'_>> = read_again.iter().map(|&(_, node)| node).collect();
-        for ((slot, _), part) in read_again.iter().zip(read_blocks(text, root, &read_again_nodes, threads.get())) {
-            blocks[*slot].part = part;
-        }
 
-        let changed = before..nodes.len() - after;
-        let read = read_blocks(text, root, &nodes[changed.clone()], threads.get());
-        let read_at = changed.zip(read).map(|(index, part)| Block {
-            range: ranges[index].clone(),
-            reusable: !nodes[index].has_error(),
-            part,
-        });
-        blocks.splice(before..before, read_at);
+        let unread: Vec<Node<'_>> =
+            nodes.iter().zip(&reused).filter(|(_, part)| part.is_none()).map(|(node, _)| *node).collect();
+        let mut read = read_blocks(text, root, &unread, threads).into_iter();
+        self.blocks = nodes
+            .iter()
+            .zip(ranges)
+            .zip(reused)
+            .map(|((node, range), part)| Block {
+                range,
+                reusable: !node.has_error(),
+                part: part.or_else(|| read.next()).unwrap_or_default(),
+            })
+            .collect();
 
-        let mut parts: Vec<Part> = blocks.iter().map(|block| block.part.clone()).collect();
+        let mut parts: Vec<Part> = self.blocks.iter().map(|block| block.part.clone()).collect();
         parts.push(missing_part(text, root));
-        self.blocks = blocks;
         self.text.clear();
         self.text.push_str(text);
-        crate::analysis_of(text, assemble(text, parts), today, threads.get())
+        crate::analysis_of(text, assemble(text, parts), today, threads)
     }
 }
 
@@ -109,31 +107,11 @@ fn line_start(node: &Node<'_>) -> usize {
     node.start_byte() - node.start_position().column
 }
 
-/// One part for each of `nodes` (children of `root`), in order; many are read on up to
+/// One part for each of `nodes` (children of `root`), in order, read in runs on up to
 /// `threads` threads.
 fn read_blocks<'tree>(text: &str, root: Node<'tree>, nodes: &[Node<'tree>], threads: usize) -> Vec<Part> {
-    in_runs(nodes, threads, |run| parts_of_each(text, root, run))
-}
-
-/// `work` over consecutive runs of `items`, their results joined in order; on up to
-/// `threads` threads when there are enough items to be worth it.
-fn in_runs<T: Sync, R: Send>(items: &[T], threads: usize, work: impl Fn(&[T]) -> Vec<R> + Sync) -> Vec<R> {
-    if threads == 1 || items.len() < MIN_PARALLEL_BLOCKS {
-        return work(items);
-    }
-    let runs: Vec<&[T]> = items.chunks(items.len().div_ceil(threads * RUNS_PER_THREAD)).collect();
-    let next_run = AtomicUsize::new(0);
-    let mut done = on_threads(threads.min(runs.len()), || {
-        let mut done = Vec::new();
-        loop {
-            let index = next_run.fetch_add(1, Ordering::Relaxed);
-            let Some(run) = runs.get(index) else { break };
-            done.push((index, work(run)));
-        }
-        done
-    });
-    done.sort_unstable_by_key(|(index, _)| *index);
-    done.into_iter().flat_map(|(_, results)| results).collect()
+    let runs: Vec<&[Node<'tree>]> = nodes.chunks(nodes.len().div_ceil(threads * RUNS_PER_THREAD).max(1)).collect();
+    map_in_order(&runs, threads, |run| parts_of_each(text, root, run)).into_iter().flatten().collect()
 }
 
 #[cfg(test)]
@@ -189,6 +167,20 @@ mod tests {
         assert_eq!(ids.len(), 3, "Cy's block was read again: {ids:?}");
         assert!(ids.contains(&"dee"));
         assert!(!ids.contains(&"bob"), "Bob's block was reused, matched past Cy's: {ids:?}");
+    }
+
+    #[test]
+    fn a_block_read_with_a_syntax_error_is_read_again_even_if_its_text_now_parses_cleanly() {
+        // Error recovery after an incremental re-parse can differ from a fresh parse's, so
+        // the same text may have had an error in the previous tree only. Mark Bob's block as
+        // read with one (and swap its model for an empty one): it must be read again.
+        let mut cache = BlockCache::default();
+        analyse(&mut cache, TEXT);
+        cache.blocks[2].part = cache.blocks[0].part.clone();
+        cache.blocks[2].reusable = false;
+        let analysis = analyse(&mut cache, &TEXT.replace("# a comment", "# a longer comment"));
+        assert_eq!(analysis.network.people.len(), 2, "Bob's block was read again");
+        assert!(cache.blocks[2].reusable, "and can be reused next time");
     }
 
     #[test]

@@ -119,6 +119,26 @@ fn build_in_ranges(text: &str, ranges: &[Range<usize>], threads: usize) -> Optio
     Some(assemble(text, parts.into_iter().map(|(_, part)| part).collect()))
 }
 
+/// `work` applied to every item, in the items' order, on up to `threads` threads: each
+/// thread takes the next item not yet taken, so uneven items even out.
+pub(crate) fn map_in_order<T: Sync, R: Send>(items: &[T], threads: usize, work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    if threads <= 1 || items.len() <= 1 {
+        return items.iter().map(work).collect();
+    }
+    let next_item = AtomicUsize::new(0);
+    let mut done = on_threads(threads.min(items.len()), || {
+        let mut done = Vec::new();
+        loop {
+            let index = next_item.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(index) else { break };
+            done.push((index, work(item)));
+        }
+        done
+    });
+    done.sort_unstable_by_key(|(index, _)| *index);
+    done.into_iter().map(|(_, result)| result).collect()
+}
+
 /// Runs `work` on `threads` threads (this one and scoped others) and gathers what each
 /// returns.
 pub(crate) fn on_threads<T: Send>(threads: usize, work: impl Fn() -> Vec<T> + Sync) -> Vec<T> {

@@ -2,7 +2,6 @@
 //! applies changes in order with version checks, and hands out immutable snapshots.
 
 use crate::edit::{apply_change, PositionEncoding, Positions};
-use kith_core::parallel::MIN_PARALLEL_BYTES;
 use kith_core::{Analysis, BlockCache, Date, LineIndex, Tree};
 use ropey::Rope;
 use std::collections::HashMap;
@@ -148,8 +147,7 @@ impl Document {
         self.tree = tree.clone();
         let analysis = catch_unwind(AssertUnwindSafe(|| {
             crate::testing_hooks::maybe_panic("analysis");
-            let threads = if text.len() < MIN_PARALLEL_BYTES { NonZeroUsize::MIN } else { threads() };
-            self.blocks.analyse(&text, &tree, today, threads)
+            self.blocks.analyse(&text, &tree, today, threads())
         }))
         .map_err(|panic| AnalysisPanic(crate::panic_message(panic.as_ref())))?;
         let snapshot = Snapshot {
@@ -224,7 +222,7 @@ mod tests {
             format!("person p{index} \"Person {index}\"\n{lines}\n")
         };
         let text: String = (0..3_000).map(person).collect();
-        assert!(text.len() > MIN_PARALLEL_BYTES, "large enough to be analysed on several threads");
+        assert!(text.len() > kith_core::parallel::MIN_PARALLEL_BYTES, "large enough to be analysed on several threads");
         let mut store = DocumentStore::default();
         store.open(uri(), &text, 1);
         store.change(&uri(), 2, &[insert(0, 0, "set stale-after 2w\n")], PositionEncoding::Utf8).expect("applies");

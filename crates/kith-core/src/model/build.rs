@@ -23,7 +23,7 @@ pub fn build(text: &str, tree: &Tree) -> Network {
 /// What one syntax tree yields before the file-wide settings are applied: the tree may be
 /// of the whole file or of a range of it (see [`crate::parallel`]), or a single block of it
 /// (see [`crate::incremental`]); its spans are always offsets into the whole `text`.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub(crate) struct Part {
     /// Everything but the settings' values (`set allow` excepted), which need every `set`
     /// line of the file before them.

@@ -6,7 +6,6 @@ use crate::lint::{Lint, Severity};
 use crate::model::Network;
 use crate::text::Span;
 use jiff::civil::Date;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 mod duplicate_contact;
 mod duplicate_field;
@@ -112,27 +111,12 @@ pub fn run(cx: &Context<'_>) -> Vec<Lint> {
 /// [`run`] with the rules shared among up to `threads` threads: the same lints in the
 /// same order, since each rule's lints are gathered in registry order before sorting.
 pub(crate) fn run_on_threads(cx: &Context<'_>, threads: usize) -> Vec<Lint> {
-    let mut lints = Vec::new();
-    if threads <= 1 {
-        for rule in RULES.iter() {
-            rule.check(cx, &mut lints);
-        }
-    } else {
-        let next_rule = AtomicUsize::new(0);
-        let mut by_rule = crate::parallel::on_threads(threads, || {
-            let mut checked = Vec::new();
-            loop {
-                let index = next_rule.fetch_add(1, Ordering::Relaxed);
-                let Some(rule) = RULES.get(index) else { break };
-                let mut found = Vec::new();
-                rule.check(cx, &mut found);
-                checked.push((index, found));
-            }
-            checked
-        });
-        by_rule.sort_unstable_by_key(|(index, _)| *index);
-        lints = by_rule.into_iter().flat_map(|(_, found)| found).collect();
-    }
+    let by_rule = crate::parallel::map_in_order(RULES, threads, |rule| {
+        let mut found = Vec::new();
+        rule.check(cx, &mut found);
+        found
+    });
+    let mut lints: Vec<Lint> = by_rule.into_iter().flatten().collect();
     let silencers = Silencers::new(cx.network);
     lints.retain(|lint| !silencers.silence(lint));
     lints.sort_by(|a, b| (a.span.start, a.severity, a.code).cmp(&(b.span.start, b.severity, b.code)));
