@@ -176,3 +176,20 @@ fn a_missing_export_is_an_input_error() {
         &["cannot read `nowhere.vcf`: no such file or folder"],
     );
 }
+
+#[test]
+fn what_an_export_holds_is_written_so_that_the_file_still_reads_and_formats() {
+    let (folder, target) = folder_with_network();
+    let before = fs::read_to_string(&target).expect("readable");
+    let quirks = fixtures().join("quirks.vcf");
+    let run = import(folder.path(), &["vcard", quirks.to_str().expect("UTF-8 path"), "--into", "network.kith"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = fs::read_to_string(&target).expect("readable");
+    let added = after.strip_prefix(before.as_str()).expect("the file is kept byte for byte");
+    insta::assert_snapshot!("quirks_added", added);
+    let errors: Vec<String> = check_codes(&target).into_iter().filter(|code| code != "stale").collect();
+    assert!(!errors.iter().any(|code| ["syntax", "invalid-value"].contains(&code.as_str())), "{errors:?}\n{after}");
+    let formatted =
+        support::cli::run(&mut support::cli::kith_in(folder.path()).args(["fmt", "--check", "network.kith"]));
+    assert_ne!(formatted.code, 2, "kith fmt must accept the file: {}", formatted.stderr);
+}

@@ -1,4 +1,6 @@
-//! Reading the language's scalar values: ids, strings, dates, durations, emails and URLs.
+//! The language's scalar values — ids, strings, dates, durations, emails and URLs — read
+//! from the text, and written back so that they read the same: every importer and every
+//! command that writes a value into a file writes it here.
 
 use jiff::civil::Date;
 use jiff::{Span as JiffSpan, ToSpan};
@@ -240,8 +242,8 @@ pub fn normalize_id(text: &str) -> Option<String> {
             id.push('-');
         }
     }
-    let id = id.trim_end_matches('-');
-    let id = id.trim_start_matches(|c: char| c.is_ascii_digit() || c == '_');
+    // An id starts with a letter: `12 Monkeys` → `monkeys`, `#1 Fan` → `fan`.
+    let id = id.trim_end_matches('-').trim_start_matches(|c: char| !c.is_ascii_lowercase());
     (!id.is_empty()).then(|| id.to_string())
 }
 
@@ -289,21 +291,38 @@ pub fn unescape_string(literal: &str) -> Result<String, ValueError> {
     Ok(out)
 }
 
-/// Escapes text for a double-quoted string literal.
+/// `text` as a double-quoted string literal that reads back as `text`: quotes and
+/// backslashes escaped, line breaks (`\n`, `\r\n` or a lone `\r`) written `\n`, tabs `\t`;
+/// other control characters (NUL among them), which a string cannot hold, are dropped.
 pub fn quote_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }
     out.push('"');
     out
+}
+
+/// A single-word value (an email address, a URL) as it is best written: bare when it reads
+/// back as one word, else as a string (`"https://maps.example/@51.5,-0.12"`), which the
+/// fields that take a word accept too.
+pub fn word_literal(value: &str) -> String {
+    let breaks_a_word = |c: char| c.is_whitespace() || c.is_control() || matches!(c, ',' | '#' | '"' | '!' | '\\');
+    if value.is_empty() || value.starts_with('@') || value.chars().any(breaks_a_word) {
+        quote_string(value)
+    } else {
+        value.to_string()
+    }
 }
 
 /// Checks an email address: one `@`, a non-empty local part and a dotted domain.
@@ -314,7 +333,7 @@ pub fn check_email(text: &str) -> Result<(), ValueError> {
             && domain.contains('.')
             && !domain.starts_with('.')
             && !domain.ends_with('.')
-            && !text.chars().any(|c| c.is_whitespace() || c == '"' || c == ',')
+            && !text.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == ',')
     });
     if valid {
         Ok(())
@@ -329,7 +348,7 @@ pub fn check_url(text: &str) -> Result<(), ValueError> {
         scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
             && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
             && !rest.is_empty()
-            && !rest.chars().any(char::is_whitespace)
+            && !rest.chars().any(|c| c.is_whitespace() || c.is_control())
     });
     if valid {
         Ok(())
@@ -397,6 +416,11 @@ mod tests {
         assert_eq!(normalize_id("Truth Teller").as_deref(), Some("truth-teller"));
         assert_eq!(normalize_id("José  Núñez").as_deref(), Some("jose-nunez"));
         assert_eq!(normalize_id("!!!"), None);
+        assert_eq!(normalize_id("12 Monkeys").as_deref(), Some("monkeys"));
+        assert_eq!(normalize_id("#1 Fan").as_deref(), Some("fan"));
+        assert_eq!(normalize_id("_private").as_deref(), Some("private"));
+        assert_eq!(normalize_id("2024"), None);
+        assert_eq!(check_id("12 Mar", "person id").unwrap_err().replacement.as_deref(), Some("mar"));
         assert_eq!(check_id("Ada", "person id").unwrap_err().replacement.as_deref(), Some("ada"));
     }
 
@@ -415,6 +439,83 @@ mod tests {
         assert!(check_email("ada@example").is_err());
         assert!(check_email("ada.example.org").is_err());
         assert!(check_url("https://example.org/x?y=1").is_ok());
+        assert!(check_url("https://example.org/\0").is_err());
+        assert!(check_email("ada\u{7}@example.org").is_err());
         assert_eq!(check_url("example.org").unwrap_err().replacement.as_deref(), Some("https://example.org"));
+    }
+
+    #[test]
+    fn strings_drop_what_they_cannot_hold_and_keep_line_breaks() {
+        assert_eq!(quote_string("a\r\nb\rc\nd"), r#""a\nb\nc\nd""#);
+        assert_eq!(quote_string("nul\0bell\u{7}esc\u{1b}del\u{7f}c1\u{85}"), r#""nulbellescdelc1""#);
+    }
+
+    #[test]
+    fn words_go_bare_unless_they_would_not_read_back_as_one() {
+        assert_eq!(word_literal("ada@example.org"), "ada@example.org");
+        assert_eq!(word_literal("https://example.org/a?b=c"), "https://example.org/a?b=c");
+        assert_eq!(word_literal("ada!x@example.com"), r#""ada!x@example.com""#);
+        assert_eq!(word_literal("https://maps.example/@51.5,-0.12"), r#""https://maps.example/@51.5,-0.12""#);
+        assert_eq!(word_literal("https://example.org/#talks"), r#""https://example.org/#talks""#);
+        assert_eq!(word_literal("https://example.org/\"x\""), r#""https://example.org/\"x\"""#);
+        assert_eq!(word_literal("@ada"), r#""@ada""#);
+    }
+
+    mod properties {
+        use super::*;
+        use crate::model::FieldValue;
+        use proptest::prelude::*;
+
+        /// The one person of `text`'s first field value, and whether the file has an error.
+        fn read_back(field_line: &str) -> (Option<FieldValue>, Vec<String>) {
+            let text = format!("person ada \"Ada\"\n  {field_line}\n");
+            let analysis = crate::check(&text, jiff::civil::date(2026, 11, 25));
+            let errors = analysis
+                .lints
+                .iter()
+                .filter(|lint| lint.severity == crate::Severity::Error)
+                .map(|lint| format!("{}: {}", lint.code, lint.message))
+                .collect();
+            let value =
+                analysis.network.people.first().and_then(|person| person.fields.first()).map(|f| f.value.clone());
+            (value, errors)
+        }
+
+        proptest! {
+            #[test]
+            fn any_text_written_as_a_string_reads_back(text in "(?s).{0,40}") {
+                let (value, errors) = read_back(&format!("note {}", quote_string(&text)));
+                prop_assert!(errors.is_empty(), "{errors:?}");
+                let expected: String = text
+                    .replace("\r\n", "\n")
+                    .replace('\r', "\n")
+                    .chars()
+                    .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
+                    .collect();
+                let read = match value {
+                    Some(FieldValue::Note(Some(note))) => note.value,
+                    other => return Err(TestCaseError::fail(format!("{other:?}"))),
+                };
+                prop_assert_eq!(read, expected);
+            }
+
+            #[test]
+            fn any_email_or_url_kith_accepts_reads_back(
+                local in "[a-zA-Z0-9!#$%&'*+/=?^_`{|}~.,\"@-]{1,12}",
+                path in "[a-zA-Z0-9!#$%&'()*+,;=:@/?._~\"-]{0,16}",
+            ) {
+                let email = format!("{local}@example.org");
+                if check_email(&email).is_ok() {
+                    let (value, errors) = read_back(&format!("email {}", word_literal(&email)));
+                    prop_assert!(errors.is_empty(), "{email}: {errors:?}");
+                    prop_assert!(matches!(value, Some(FieldValue::Email(ref read)) if read.value.as_deref() == Some(email.as_str())), "{email}: {value:?}");
+                }
+                let url = format!("https://example.org/{path}");
+                prop_assert!(check_url(&url).is_ok());
+                let (value, errors) = read_back(&format!("url {}", word_literal(&url)));
+                prop_assert!(errors.is_empty(), "{url}: {errors:?}");
+                prop_assert!(matches!(value, Some(FieldValue::Url(ref read)) if read.value.as_deref() == Some(url.as_str())), "{url}: {value:?}");
+            }
+        }
     }
 }

@@ -24,7 +24,7 @@ mod table;
 mod vcard;
 
 use crate::model::{Birthday, Network};
-use crate::values::{check_email, check_url, normalize_id, parse_date, parse_month_day, quote_string};
+use crate::values::{check_email, check_url, normalize_id, parse_date, parse_month_day, quote_string, word_literal};
 use jiff::civil::Date;
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -325,13 +325,13 @@ fn render_person(id: &str, contact: &Contact) -> String {
         }
     }
     for email in &contact.emails {
-        line("email", &bare_unless_hash(email));
+        line("email", &word_literal(email));
     }
     for phone in &contact.phones {
         line("phone", &quote_string(phone));
     }
     for url in &contact.urls {
-        line("url", &bare_unless_hash(url));
+        line("url", &word_literal(url));
     }
     match contact.birthday {
         Some(Birthday::Date(date)) => line("birthday", &date.to_string()),
@@ -350,15 +350,6 @@ fn render_person(id: &str, contact: &Contact) -> String {
         line("note", &quote_string(note));
     }
     block
-}
-
-/// Emails and URLs go bare, unless a `#` would start a comment.
-fn bare_unless_hash(value: &str) -> String {
-    if value.contains('#') {
-        quote_string(value)
-    } else {
-        value.to_string()
-    }
 }
 
 /// `existing` with `addition` (LF text from [`Importer::render`]) appended after one blank
@@ -500,6 +491,31 @@ mod tests {
         let about_the_person: Vec<_> =
             lints.iter().filter(|lint| lint.person.is_some() || lint.span.start > 0).collect();
         assert!(about_the_person.is_empty(), "{about_the_person:#?}");
+    }
+
+    /// Inputs the fuzzer found whose output did not read back (issue 9): ids and tags from
+    /// names that start with a digit or a symbol, emails and URLs with `!`, `,` or `"`,
+    /// control characters.
+    #[test]
+    fn whatever_an_export_holds_is_written_so_that_it_reads_back() {
+        let vcard = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:12 Monkeys\r\nEMAIL:ada!x@example.com\r\nURL:https://maps.example/@51.5,-0.12\r\nNOTE:bell\u{7}nul\u{0}end\r\nCATEGORIES:2024 Conference\r\nEND:VCARD\r\n";
+        let linkedin = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n#1,Fan,https://www.linkedin.com/in/fan?a=\"\"b\"\",,,,12 Mar 2024\n";
+        let mut importer = Importer::new(&network(""), TODAY);
+        for (format, text) in [(Format::VCard, vcard), (Format::LinkedIn, linkedin)] {
+            for record in read(format, text).expect("an export") {
+                importer.add(record.expect("a contact"));
+            }
+        }
+        let rendered = importer.render();
+        assert_eq!(
+            rendered,
+            "person monkeys \"12 Monkeys\"\n  email \"ada!x@example.com\"\n  url \"https://maps.example/@51.5,-0.12\"\n  tags conference\n  note \"bellnulend\"\n\nperson fan \"#1 Fan\"\n  url \"https://www.linkedin.com/in/fan?a=\\\"\\\"b\\\"\\\"\"\n  met 2024-03-12 \"Connected on LinkedIn\"\n"
+        );
+        let analysis = crate::check(&rendered, TODAY);
+        let errors: Vec<_> = analysis.lints.iter().filter(|lint| lint.severity == crate::Severity::Error).collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        let first = &analysis.network.people[0];
+        assert_eq!(first.emails().map(|(address, _)| address).collect::<Vec<_>>(), ["ada!x@example.com"]);
     }
 
     mod properties {
