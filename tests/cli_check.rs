@@ -194,6 +194,17 @@ fn a_dash_reads_standard_input() {
 }
 
 #[test]
+fn a_file_with_old_mac_line_endings_gets_one_clear_error() {
+    let input = "person ada \"Ada\"\r  role mentr\r  met 2020-01-01\rperson bob \"Bob\"\r";
+    let run = run_with_stdin(&mut check(&["--format", "short", "--level", "hint", "-"]), input.as_bytes());
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout,
+        "<stdin>:1:17: error[syntax] this line ends with a lone carriage return (`\\r`, the old Mac line ending), and kith reads only LF or CRLF line endings: convert the file, e.g. with `mac2unix` (nothing else in it is checked until then)\n"
+    );
+}
+
+#[test]
 fn standard_input_that_is_not_utf8_is_an_input_error() {
     let run = run_with_stdin(&mut check(&["-"]), b"person ada \"Ada \xff\"\n");
     assert_eq!(run.code, 2);

@@ -56,7 +56,12 @@ pub fn analyse(text: &str, tree: &Tree, today: Date) -> Analysis {
 /// Runs every rule over `network` as of `today`, on up to `threads` threads.
 fn analysis_of(text: &str, network: Network, today: Date, threads: usize) -> Analysis {
     let catalog = Catalog::new(&network);
-    let lints = rules::run_on_threads(&rules::Context { text, network: &network, catalog: &catalog, today }, threads);
+    let cx = rules::Context { text, network: &network, catalog: &catalog, today };
+    let lints = if text::lone_carriage_return(text).is_some() {
+        rules::run_on_refused(&cx)
+    } else {
+        rules::run_on_threads(&cx, threads)
+    };
     Analysis { network, catalog, lints }
 }
 

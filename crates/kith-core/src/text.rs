@@ -65,6 +65,24 @@ pub struct LineCol {
     pub column: u32,
 }
 
+/// The offset of the first carriage return that is not followed by a line feed. kith's
+/// lines end with LF or CRLF; a file that breaks lines with a lone CR (the old Mac line
+/// ending) is refused as a whole, with one error there, since the parser and the
+/// positions (which count a lone CR as a line break, as LSP does) would disagree on every
+/// line after it.
+pub fn lone_carriage_return(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = text[from..].find('\r') {
+        let at = from + found;
+        if bytes.get(at + 1) != Some(&b'\n') {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+    None
+}
+
 /// Start offsets of every line of a text, for offset ⇄ line/column conversions.
 ///
 /// Lines end with `\n`, `\r\n` or a lone `\r`, as in the Language Server Protocol; the line
@@ -199,6 +217,14 @@ mod tests {
         assert_eq!(index.line_col(text, 2, Encoding::Chars), LineCol { line: 1, column: 0 });
         assert_eq!(index.line_col(text, 5, Encoding::Chars), LineCol { line: 2, column: 0 });
         assert_eq!(index.offset(text, LineCol { line: 1, column: 9 }, Encoding::Chars), 3);
+    }
+
+    #[test]
+    fn lone_carriage_returns_are_found_and_crlf_is_not_one() {
+        assert_eq!(lone_carriage_return("a\r\nb\r\n"), None);
+        assert_eq!(lone_carriage_return("a\r\nb\rc\r"), Some(4));
+        assert_eq!(lone_carriage_return("ab\r"), Some(2));
+        assert_eq!(lone_carriage_return(""), None);
     }
 
     #[test]

@@ -79,7 +79,18 @@ pub(crate) fn missing_part(text: &str, root: Node<'_>) -> Part {
 }
 
 /// Joins the parts of a file, in file order, into its network, and applies its settings.
+/// A file with a lone carriage return is refused: its network is empty but for one syntax
+/// problem there (see [`crate::text::lone_carriage_return`]).
 pub(crate) fn assemble(text: &str, parts: Vec<Part>) -> Network {
+    if let Some(at) = crate::text::lone_carriage_return(text) {
+        let problem = Problem {
+            kind: ProblemKind::Syntax,
+            span: Span::new(at, at + 1),
+            message: LONE_CARRIAGE_RETURN.to_string(),
+            replacement: None,
+        };
+        return Network { problems: vec![problem], ..Network::default() };
+    }
     let mut parts = parts.into_iter();
     let Some(Part { mut network, mut pending_settings }) = parts.next() else { return Network::default() };
     let rest: Vec<Part> = parts.collect();
@@ -223,6 +234,11 @@ struct Child<'tree> {
 
 /// The kind of an ERROR node (tree-sitter's `ts_builtin_sym_error`).
 const ERROR: u16 = u16::MAX;
+/// Why a file with a lone carriage return is not read.
+const LONE_CARRIAGE_RETURN: &str = "this line ends with a lone carriage return (`\\r`, the old Mac line ending), and kith reads only LF or CRLF line endings: convert the file, e.g. with `mac2unix` (nothing else in it is checked until then)";
+/// How many children of a body line can carry a field: a field's name, or an
+/// interaction's date and kind.
+const FIELDED_CHILDREN: usize = 2;
 
 /// A body line split into its parts in one pass over its children.
 struct LineParts<'tree> {
@@ -291,18 +307,26 @@ impl<'t, 'tree> Builder<'t, 'tree> {
         }
     }
 
-    /// The visible children of `node`, in order, into `self.children`; their fields only
-    /// `with_fields` (finding one costs a walk up the cursor).
-    fn read_children(&mut self, node: Node<'tree>, with_fields: bool) {
+    /// The visible children of `node`, in order, into `self.children`, with the fields of
+    /// the first `fielded` of them that are neither errors nor comments. Only a line's head
+    /// and an interaction's kind have a field, and they come first; finding a field costs
+    /// a walk up the cursor through the hidden repetition nodes, so asking it of every
+    /// value made a long line quadratic.
+    fn read_children(&mut self, node: Node<'tree>, fielded: usize) {
         self.children.clear();
         self.cursor.reset(node);
         if !self.cursor.goto_first_child() {
             return;
         }
+        let mut structural = 0;
         loop {
             let child = self.cursor.node();
-            let field = if with_fields { self.cursor.field_id() } else { None };
-            self.children.push(Child { node: child, kind: child.kind_id(), field });
+            let kind = child.kind_id();
+            let field = if structural < fielded { self.cursor.field_id() } else { None };
+            if kind != ERROR && kind != self.grammar.comment {
+                structural += 1;
+            }
+            self.children.push(Child { node: child, kind, field });
             if !self.cursor.goto_next_sibling() {
                 return;
             }
@@ -312,7 +336,7 @@ impl<'t, 'tree> Builder<'t, 'tree> {
     /// Splits a body line: its `head_field` child, an interaction's kind (when
     /// `with_kind`), and the arguments after them.
     fn line_parts(&mut self, line: Node<'tree>, head_field: Option<FieldId>, with_kind: bool) -> LineParts<'tree> {
-        self.read_children(line, true);
+        self.read_children(line, FIELDED_CHILDREN);
         let mut head = None;
         let mut kind = None;
         let mut args = Vec::with_capacity(self.children.len());
@@ -447,7 +471,7 @@ impl<'t, 'tree> Builder<'t, 'tree> {
         let header_row = node.start_position().row;
         let mut keyword = Span::empty(node.start_byte());
         let mut args = Vec::new();
-        self.read_children(node, false);
+        self.read_children(node, 0);
         let mut body = Vec::with_capacity(self.children.len());
         let grammar = &self.grammar;
         for (index, child) in self.children.iter().copied().enumerate() {
@@ -932,7 +956,7 @@ impl<'t, 'tree> Builder<'t, 'tree> {
 
     /// The kind of an interaction: its first named child, and whether `!` follows it.
     fn kind_word(&mut self, kind_node: Node<'tree>) -> KindWord {
-        self.read_children(kind_node, false);
+        self.read_children(kind_node, 0);
         let name_node = self.children.iter().map(|child| child.node).find(Node::is_named).unwrap_or(kind_node);
         let marked = self.children.iter().any(|child| child.kind == self.grammar.meaningful_mark);
         KindWord { name: Word { text: self.node_text(name_node).to_string(), span: span(name_node) }, marked }

@@ -123,6 +123,14 @@ pub(crate) fn run_on_threads(cx: &Context<'_>, threads: usize) -> Vec<Lint> {
     lints
 }
 
+/// The lints of a file kith refuses to read (one with a lone carriage return): its one
+/// syntax error, none of the file-wide rules an empty network would trigger.
+pub(crate) fn run_on_refused(cx: &Context<'_>) -> Vec<Lint> {
+    let mut lints = Vec::new();
+    syntax::Syntax.check(cx, &mut lints);
+    lints
+}
+
 /// Where lints about the whole file sit: the start of the file.
 pub const FILE_START: Span = Span::empty(0);
 

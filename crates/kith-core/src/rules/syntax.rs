@@ -77,6 +77,20 @@ mod tests {
     }
 
     #[test]
+    fn a_file_with_lone_carriage_returns_gets_one_error_at_the_first() {
+        let source = "person ada \"Ada\"\r\n  role mentor\r  met 2020-01-01\rperson bob \"Bob\"\r";
+        let all = lints(source);
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert_eq!(all[0].code, "syntax");
+        assert!(all[0].message.contains("lone carriage return"), "{}", all[0].message);
+        let first = source.find("mentor\r").map(|at| at + "mentor".len());
+        assert_eq!(Some(all[0].span.start), first);
+        let formatted = crate::format::format(source, &crate::syntax::parse(source));
+        assert!(formatted.is_err_and(|error| error.message == all[0].message && error.line == 2));
+        assert_eq!(crate::check(source, TODAY).network.people.len(), 0);
+    }
+
+    #[test]
     fn a_misspelled_directive_offers_the_keyword() {
         let lint = lints_of("persn ada \"Ada\"\n", "syntax").remove(0);
         assert!(lint.message.contains("did you mean `person`?"), "{}", lint.message);
