@@ -1,5 +1,6 @@
 //! Which files `kith check` reads: the paths given, every `*.kith` below each folder
-//! (honouring `.gitignore` and `.ignore`, even outside a git repository), or standard input.
+//! (honouring `.gitignore` and `.ignore`, even outside a git repository, and following
+//! symbolic links), or standard input.
 
 use ignore::WalkBuilder;
 use std::fmt;
@@ -41,6 +42,12 @@ impl Source {
                 std::fs::read(path).map_err(|error| format!("cannot read `{self}`: {}", io_reason(&error)))?
             }
         };
+        self.decode(bytes, purpose)
+    }
+
+    /// `bytes` read from this source as text, or a message naming the source and the first
+    /// line that is not UTF-8; `purpose` as for [`Source::read_text`].
+    pub fn decode(&self, bytes: Vec<u8>, purpose: &str) -> Result<String, String> {
         String::from_utf8(bytes).map_err(|error| {
             let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
             let line = valid.iter().filter(|&&byte| byte == b'\n').count() + 1;
@@ -93,7 +100,9 @@ impl Discovery {
 
     fn add_folder(&mut self, folder: &Path) {
         let mut files = Vec::new();
-        for entry in WalkBuilder::new(folder).require_git(false).build() {
+        // Links are followed, to files and folders alike (dotfiles kept with stow, synced
+        // folders); a loop is reported once and skipped.
+        for entry in WalkBuilder::new(folder).require_git(false).follow_links(true).build() {
             match entry {
                 Ok(entry) => {
                     let is_file = entry.file_type().is_some_and(|kind| kind.is_file());
@@ -159,6 +168,30 @@ mod tests {
             })
             .collect();
         assert_eq!(found, [PathBuf::from("a.kith"), PathBuf::from("b/deep/c.kith"), PathBuf::from("z.kith")]);
+        assert!(discovery.errors.is_empty(), "{:?}", discovery.errors);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn linked_files_and_folders_are_followed() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let root = folder.path();
+        fs::create_dir_all(root.join("dotfiles/contacts")).expect("create folders");
+        fs::write(root.join("dotfiles/network.kith"), "").expect("write a file");
+        fs::write(root.join("dotfiles/contacts/linkedin.kith"), "").expect("write a file");
+        fs::create_dir(root.join("home")).expect("create a folder");
+        std::os::unix::fs::symlink("../dotfiles/network.kith", root.join("home/network.kith")).expect("link a file");
+        std::os::unix::fs::symlink("../dotfiles/contacts", root.join("home/contacts")).expect("link a folder");
+        let discovery = discover(&[root.join("home")]);
+        let found: Vec<PathBuf> = discovery
+            .sources
+            .iter()
+            .filter_map(|source| match source {
+                Source::File(path) => path.strip_prefix(root.join("home")).ok().map(Path::to_path_buf),
+                Source::Stdin => None,
+            })
+            .collect();
+        assert_eq!(found, [PathBuf::from("contacts/linkedin.kith"), PathBuf::from("network.kith")]);
         assert!(discovery.errors.is_empty(), "{:?}", discovery.errors);
     }
 

@@ -7,7 +7,7 @@ use crate::discover::{io_reason, Source};
 use crate::log::network_file;
 use crate::status::{is_closed_pipe, report_error, ExitStatus};
 use crate::today::{self, TODAY_VARIABLE};
-use crate::write::replace_file;
+use crate::write::write_file;
 use kith_core::export::{ics, json, vcard};
 use kith_core::values::{parse_duration, Duration, Unit};
 use kith_core::Severity;
@@ -46,8 +46,7 @@ fn export(arguments: &ExportArgs) -> Result<(), String> {
         ExportKind::Ics => ics::render(&analysis, today, within),
     };
     match &arguments.output {
-        Some(output) => replace_file(output, rendered.as_bytes())
-            .map_err(|error| format!("cannot write `{}`: {}", output.display(), io_reason(&error))),
+        Some(output) => write_file(output, rendered.as_bytes()),
         None => {
             let mut stdout = io::BufWriter::new(io::stdout().lock());
             match stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush()) {

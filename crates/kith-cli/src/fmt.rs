@@ -6,7 +6,7 @@
 use crate::args::FmtArgs;
 use crate::discover::{discover, io_reason, Source};
 use crate::status::{is_closed_pipe, report_error, ExitStatus};
-use crate::write::replace_file;
+use crate::write::update_file;
 use kith_core::format::format;
 use std::io::{self, Write};
 
@@ -27,6 +27,8 @@ struct Tally {
     changed: usize,
     unchanged: usize,
     refused: usize,
+    /// Files that needed formatting but could not be written (read-only, a full disk).
+    unwritten: usize,
 }
 
 pub fn run(arguments: &FmtArgs) -> ExitStatus {
@@ -45,44 +47,62 @@ pub fn run(arguments: &FmtArgs) -> ExitStatus {
     let mut stdout = io::BufWriter::new(io::stdout().lock());
     let mut output_result = Ok(());
     for source in &discovery.sources {
-        let text = match source.read_text("format") {
-            Ok(text) => text,
-            Err(message) => {
-                report_error(message);
-                input_failed = true;
-                continue;
-            }
-        };
-        let formatted = match format(&text, &kith_core::syntax::parse(&text)) {
-            Ok(formatted) => formatted,
-            Err(error) => {
-                report_error(format!(
-                    "{source}:{}: {} (not formatted: fix this first; `kith check` lists every problem)",
-                    error.line, error.message
-                ));
-                tally.refused += 1;
-                input_failed = true;
-                continue;
-            }
-        };
-        let changed = formatted != text;
-        if changed {
-            tally.changed += 1;
-        } else {
-            tally.unchanged += 1;
-        }
         let outcome = match (mode, source) {
-            (Mode::Write, Source::Stdin) => stdout.write_all(formatted.as_bytes()),
-            (Mode::Write, Source::File(path)) if changed => {
-                if let Err(error) = replace_file(path, formatted.as_bytes()) {
-                    report_error(format!("cannot write `{source}`: {}; it is unchanged", io_reason(&error)));
-                    input_failed = true;
+            // Read, formatted and replaced under the file's lock: nothing another command
+            // writes meanwhile is lost.
+            (Mode::Write, Source::File(path)) => {
+                let mut refused = false;
+                let written = update_file(path, |current| {
+                    let text = source.decode(current.unwrap_or_default().to_vec(), "format")?;
+                    let formatted = canonical(source, &text).inspect_err(|_| refused = true)?;
+                    Ok((formatted != text).then(|| formatted.into_bytes()))
+                });
+                match written {
+                    Ok(true) => tally.changed += 1,
+                    Ok(false) => tally.unchanged += 1,
+                    Err(message) => {
+                        report_error(message);
+                        if refused {
+                            tally.refused += 1;
+                        } else {
+                            tally.unwritten += 1;
+                        }
+                        input_failed = true;
+                    }
                 }
                 Ok(())
             }
-            (Mode::Check, _) if changed => writeln!(stdout, "{source}"),
-            (Mode::Diff, _) if changed => write_diff(&mut stdout, &source.to_string(), &text, &formatted),
-            _ => Ok(()),
+            _ => {
+                let text = match source.read_text("format") {
+                    Ok(text) => text,
+                    Err(message) => {
+                        report_error(message);
+                        input_failed = true;
+                        continue;
+                    }
+                };
+                let formatted = match canonical(source, &text) {
+                    Ok(formatted) => formatted,
+                    Err(message) => {
+                        report_error(message);
+                        tally.refused += 1;
+                        input_failed = true;
+                        continue;
+                    }
+                };
+                let changed = formatted != text;
+                if changed {
+                    tally.changed += 1;
+                } else {
+                    tally.unchanged += 1;
+                }
+                match mode {
+                    Mode::Write => stdout.write_all(formatted.as_bytes()),
+                    Mode::Check if changed => writeln!(stdout, "{source}"),
+                    Mode::Diff if changed => write_diff(&mut stdout, &source.to_string(), &text, &formatted),
+                    _ => Ok(()),
+                }
+            }
         };
         if output_result.is_ok() {
             output_result = outcome;
@@ -112,6 +132,16 @@ pub fn run(arguments: &FmtArgs) -> ExitStatus {
     }
 }
 
+/// The canonical form of `text`, or why it cannot be formatted (a syntax error, by line).
+fn canonical(source: &Source, text: &str) -> Result<String, String> {
+    format(text, &kith_core::syntax::parse(text)).map_err(|error| {
+        format!(
+            "{source}:{}: {} (not formatted: fix this first; `kith check` lists every problem)",
+            error.line, error.message
+        )
+    })
+}
+
 /// A unified diff from `old` to `new` with three lines of context, both sides named `name`.
 fn write_diff(out: &mut impl Write, name: &str, old: &str, new: &str) -> io::Result<()> {
     let diff = similar::TextDiff::from_lines(old, new);
@@ -137,6 +167,10 @@ fn summary(mode: Mode, tally: &Tally) -> String {
         let count = if parts.is_empty() { files(tally.refused) } else { tally.refused.to_string() };
         parts.push(format!("{count} not formatted (syntax errors)"));
     }
+    if tally.unwritten > 0 {
+        let count = if parts.is_empty() { files(tally.unwritten) } else { tally.unwritten.to_string() };
+        parts.push(format!("{count} not written"));
+    }
     if parts.is_empty() {
         return "no files formatted".to_string();
     }
@@ -149,12 +183,14 @@ mod tests {
 
     #[test]
     fn the_summary_counts_each_outcome_and_names_files_once() {
-        let tally = Tally { changed: 2, unchanged: 3, refused: 0 };
+        let tally = Tally { changed: 2, unchanged: 3, ..Tally::default() };
         assert_eq!(summary(Mode::Write, &tally), "2 files reformatted, 3 unchanged");
         assert_eq!(summary(Mode::Check, &tally), "2 files would be reformatted, 3 already formatted");
-        let tally = Tally { changed: 0, unchanged: 1, refused: 1 };
+        let tally = Tally { unchanged: 1, refused: 1, ..Tally::default() };
         assert_eq!(summary(Mode::Write, &tally), "1 file unchanged, 1 not formatted (syntax errors)");
-        let tally = Tally { changed: 1, unchanged: 0, refused: 0 };
+        let tally = Tally { unwritten: 1, ..Tally::default() };
+        assert_eq!(summary(Mode::Write, &tally), "1 file not written");
+        let tally = Tally { changed: 1, ..Tally::default() };
         assert_eq!(summary(Mode::Diff, &tally), "1 file would be reformatted");
         assert_eq!(summary(Mode::Write, &Tally::default()), "no files formatted");
     }

@@ -3,11 +3,13 @@
 //! reported by line on stderr, with a one-line summary at the end.
 
 use crate::args::{ImportArgs, ImportKind};
-use crate::discover::io_reason;
+use crate::discover::{io_reason, Source};
 use crate::status::{is_closed_pipe, report_error, ExitStatus};
 use crate::today::{self, TODAY_VARIABLE};
-use crate::write::replace_file;
+use crate::write::update_file;
 use kith_core::import::{self, Format, Importer, Malformed, Outcome};
+use kith_core::model::Network;
+use kith_core::Date;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
@@ -28,60 +30,86 @@ fn import(arguments: &ImportArgs) -> Result<ExitStatus, String> {
     let today = today::resolve(arguments.today.as_deref(), std::env::var_os(TODAY_VARIABLE))?;
     let name = arguments.file.display().to_string();
     let text = read_text(&arguments.file)?;
-    let existing = match &arguments.into {
-        Some(target) if target.exists() => Some(read_text(target)?),
-        _ => None,
-    };
-    let network = kith_core::check(existing.as_deref().unwrap_or_default(), today).network;
     let format = match arguments.kind {
         ImportKind::Linkedin => Format::LinkedIn,
         ImportKind::Vcard => Format::VCard,
         ImportKind::Google => Format::Google,
     };
-    let records = import::read(format, &text).map_err(|error| {
-        format!("cannot import `{name}`: {}; is it a {} export?", error.message, kind_name(arguments.kind))
-    })?;
+    let run = |existing: &str| {
+        let records = import::read(format, &text).map_err(|error| {
+            format!("cannot import `{name}`: {}; is it a {} export?", error.message, kind_name(arguments.kind))
+        })?;
+        Ok::<_, String>(Run::of(records, &kith_core::check(existing, today).network, today, &name))
+    };
 
-    let mut importer = Importer::new(&network, today);
-    let mut progress = Progress::new(&name);
-    let (mut already_present, mut malformed) = (0, 0);
-    for record in records {
-        progress.tick();
-        match record {
-            Ok(contact) => {
-                if importer.add(contact) == Outcome::AlreadyPresent {
-                    already_present += 1;
-                }
-            }
-            Err(Malformed { line, message }) => {
-                progress.clear();
-                malformed += 1;
-                report_warning(format!("{name}:{line}: {message}; skipped"));
-            }
-        }
-    }
-    progress.clear();
-
-    let addition = importer.render();
-    let destination = match &arguments.into {
+    let (run, destination) = match &arguments.into {
         Some(target) => {
-            let new_text = import::append(existing.as_deref().unwrap_or_default(), &addition);
-            replace_file(target, new_text.as_bytes())
-                .map_err(|error| format!("cannot write `{}`: {}", target.display(), io_reason(&error)))?;
-            format!(" into {}", target.display())
+            // Matched against the file and appended to it under its lock, so that nothing
+            // another command writes meanwhile is lost or imported twice.
+            let target_source = Source::File(target.clone());
+            let mut outcome = None;
+            update_file(target, |current| {
+                let existing = match current {
+                    Some(bytes) => target_source.decode(bytes.to_vec(), "import into")?,
+                    None => String::new(),
+                };
+                let run = run(&existing)?;
+                let new_text = import::append(&existing, &run.addition);
+                let changed = current.is_none() || new_text != existing;
+                outcome = Some(run);
+                Ok(changed.then(|| new_text.into_bytes()))
+            })?;
+            let run = outcome.ok_or_else(|| format!("cannot import into `{}`", target.display()))?;
+            (run, format!(" into {}", target.display()))
         }
         None => {
-            write_stdout(&addition)?;
-            String::new()
+            let run = run("")?;
+            write_stdout(&run.addition)?;
+            (run, String::new())
         }
     };
-    let imported = importer.imported();
+    for Malformed { line, message } in &run.malformed {
+        report_warning(format!("{name}:{line}: {message}; skipped"));
+    }
+    let (imported, malformed) = (run.imported, run.malformed.len());
     let people = if imported == 1 { "person" } else { "people" };
     let rows = if malformed == 1 { "row" } else { "rows" };
-    let summary =
-        format!("imported {imported} {people}{destination}, skipped {already_present} already present, {malformed} malformed {rows}");
+    let summary = format!(
+        "imported {imported} {people}{destination}, skipped {} already present, {malformed} malformed {rows}",
+        run.already_present
+    );
     let _ = writeln!(anstream::stderr().lock(), "{summary}");
     Ok(if malformed > 0 { ExitStatus::Failure } else { ExitStatus::Success })
+}
+
+/// What one pass of an import over an existing network gives.
+struct Run {
+    /// The new people as `.kith` text.
+    addition: String,
+    imported: usize,
+    already_present: usize,
+    malformed: Vec<Malformed>,
+}
+
+impl Run {
+    fn of(records: impl Iterator<Item = import::Record>, network: &Network, today: Date, name: &str) -> Self {
+        let mut importer = Importer::new(network, today);
+        let mut progress = Progress::new(name);
+        let (mut already_present, mut malformed) = (0, Vec::new());
+        for record in records {
+            progress.tick();
+            match record {
+                Ok(contact) => {
+                    if importer.add(contact) == Outcome::AlreadyPresent {
+                        already_present += 1;
+                    }
+                }
+                Err(bad) => malformed.push(bad),
+            }
+        }
+        progress.clear();
+        Self { addition: importer.render(), imported: importer.imported(), already_present, malformed }
+    }
 }
 
 fn kind_name(kind: ImportKind) -> &'static str {

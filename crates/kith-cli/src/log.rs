@@ -6,7 +6,7 @@ use crate::args::LogArgs;
 use crate::discover::{io_reason, Source};
 use crate::status::{report_error, ExitStatus};
 use crate::today::{self, TODAY_VARIABLE};
-use crate::write::replace_file;
+use crate::write::update_file;
 use kith_core::model::Network;
 use kith_core::values::{check_id, parse_date, quote_string};
 use kith_core::vocabulary::{self, KINDS};
@@ -39,24 +39,29 @@ fn log(arguments: &LogArgs) -> Result<(), String> {
         None => network_file(Path::new("."), "choose one with `--file`")?,
     };
     let name = path.display().to_string();
-    let text = Source::File(path.clone()).read_text("log into")?;
-
-    let analysis = kith_core::check(&text, today);
+    let source = Source::File(path.clone());
     let id = arguments.id.strip_prefix('@').unwrap_or(&arguments.id);
-    let person = analysis.network.person(id).ok_or_else(|| unknown_person(id, &name, &analysis.network))?;
     let mut entry = arguments.kind.clone();
     if let Some(note) = &arguments.note {
-        let note: String = note.chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).collect();
-        entry = format!("{entry} {}", quote_string(&note));
+        entry = format!("{entry} {}", quote_string(note));
     }
-    let edit = edits::log_interaction(&text, person, date, &entry);
-    let new_text = format!("{}{}{}", &text[..edit.span.start], edit.new_text, &text[edit.span.end..]);
-    replace_file(&path, new_text.as_bytes())
-        .map_err(|error| format!("cannot write `{name}`: {}", io_reason(&error)))?;
+    // Read, edited and replaced under the file's lock, so concurrent commands lose nothing.
+    let (mut display_name, mut line) = (String::new(), 0);
+    update_file(&path, |current| {
+        let Some(bytes) = current else {
+            return Err(format!("cannot read `{name}`: no such file or folder"));
+        };
+        let text = source.decode(bytes.to_vec(), "log into")?;
+        let analysis = kith_core::check(&text, today);
+        let person = analysis.network.person(id).ok_or_else(|| unknown_person(id, &name, &analysis.network))?;
+        let edit = edits::log_interaction(&text, person, date, &entry);
+        display_name = person.display_name().to_string();
+        line = text[..edit.span.start].matches('\n').count() + 1 + usize::from(edit.new_text.starts_with(['\r', '\n']));
+        Ok(Some(format!("{}{}{}", &text[..edit.span.start], edit.new_text, &text[edit.span.end..]).into_bytes()))
+    })?;
 
-    let line = text[..edit.span.start].matches('\n').count() + 1 + usize::from(edit.new_text.starts_with(['\r', '\n']));
     let mut stdout = std::io::stdout().lock();
-    let _ = writeln!(stdout, "logged {} with {} on {date} ({name}:{line})", arguments.kind, person.display_name());
+    let _ = writeln!(stdout, "logged {} with {display_name} on {date} ({name}:{line})", arguments.kind);
     if date > today {
         let style = anstyle::AnsiColor::Yellow.on_default().bold();
         let _ = writeln!(
@@ -114,8 +119,9 @@ pub(crate) fn network_file(folder: &Path, hint: &str) -> Result<PathBuf, String>
     let entries = std::fs::read_dir(folder).map_err(|error| format!("cannot read {place}: {}", io_reason(&error)))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_file()))
         .map(|entry| entry.path())
+        // `is_file` follows links: a linked network file counts.
+        .filter(|path| path.is_file())
         .filter(|path| path.extension().is_some_and(|extension| extension == "kith"))
         .collect();
     files.sort();
@@ -156,6 +162,17 @@ mod tests {
         assert!(several.contains("2 .kith files") && several.contains("mine.kith, other.kith"), "{several}");
         fs::write(root.join("network.kith"), "").expect("write");
         assert_eq!(network_file(root, "").expect("network.kith"), root.join("network.kith"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_network_file_is_the_default_file() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let root = folder.path();
+        fs::create_dir(root.join("home")).expect("create a folder");
+        fs::write(root.join("network.kith"), "").expect("write");
+        std::os::unix::fs::symlink("../network.kith", root.join("home/mine.kith")).expect("link");
+        assert_eq!(network_file(&root.join("home"), "").expect("the linked one"), root.join("home/mine.kith"));
     }
 
     #[test]

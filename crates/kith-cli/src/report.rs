@@ -6,7 +6,7 @@ use crate::check::read;
 use crate::discover::{discover, io_reason};
 use crate::status::{is_closed_pipe, report_error, ExitStatus};
 use crate::today::{self, TODAY_VARIABLE};
-use crate::write::replace_file;
+use crate::write::write_file;
 use kith_core::report::Report;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -56,10 +56,10 @@ pub fn run(arguments: &ReportArgs) -> ExitStatus {
     };
 
     if let Some(output) = &arguments.output {
-        return match replace_file(output, rendered.as_bytes()) {
+        return match write_file(output, rendered.as_bytes()) {
             Ok(()) => ExitStatus::Success,
-            Err(error) => {
-                report_error(format!("cannot write `{}`: {}", output.display(), io_reason(&error)));
+            Err(message) => {
+                report_error(message);
                 ExitStatus::Error
             }
         };
