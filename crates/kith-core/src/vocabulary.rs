@@ -265,7 +265,7 @@ pub struct SettingSpec {
     pub description: &'static str,
 }
 
-pub const SETTINGS: [SettingSpec; 4] = [
+pub const SETTINGS: [SettingSpec; 5] = [
     SettingSpec { key: "stale-after", value: "DURATION", default: "6m", description: "default cadence for key people" },
     SettingSpec {
         key: "key-people",
@@ -281,6 +281,12 @@ pub const SETTINGS: [SettingSpec; 4] = [
     },
     SettingSpec {
         key: "allow", value: "ID, ID…", default: "", description: "silences those rules for the whole file"
+    },
+    SettingSpec {
+        key: "me",
+        value: "EMAIL or URL, …",
+        default: "",
+        description: "your own email addresses and profile URLs: the importers never make you a person",
     },
 ];
 

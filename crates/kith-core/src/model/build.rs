@@ -108,7 +108,7 @@ pub(crate) fn assemble(text: &str, parts: Vec<Part>) -> Network {
             roles,
             pillars,
             setting_lines,
-            settings: Settings { allow, stale_after: _, key_people: _, builtin_roles: _ },
+            settings: Settings { allow, me, stale_after: _, key_people: _, builtin_roles: _ },
             references,
             misplaced_fields,
             problems,
@@ -119,6 +119,7 @@ pub(crate) fn assemble(text: &str, parts: Vec<Part>) -> Network {
         network.pillars.extend(pillars);
         network.setting_lines.extend(setting_lines);
         network.settings.allow.extend(allow);
+        network.settings.me.extend(me);
         network.references.extend(references);
         network.misplaced_fields.extend(misplaced_fields);
         network.problems.extend(problems);
@@ -762,6 +763,29 @@ impl<'t, 'tree> Builder<'t, 'tree> {
             .collect()
     }
 
+    /// Email addresses and URLs separated by commas, bare or quoted (`set me`).
+    fn address_list(&mut self, name: &Word, args: &[Arg<'_>]) -> Vec<Value<String>> {
+        let items = self.items(name, args, "email address or URL");
+        let mut addresses = Vec::new();
+        for item in items {
+            let whole = item[0].span().cover(item[item.len() - 1].span());
+            let text = match item {
+                [Arg::Value(node)] if self.is_string(*node) => self.string(*node).value,
+                _ => self.slice(whole).to_string(),
+            };
+            if values::check_email(&text).is_ok() || values::check_url(&text).is_ok() {
+                addresses.push(Value { value: Some(text), span: whole });
+            } else {
+                let message = format!(
+                    "`{}` is neither an email address nor a URL: `set me` takes yours, like `ada@example.org, https://www.linkedin.com/in/ada`",
+                    abbreviate(&text)
+                );
+                self.problem(ProblemKind::InvalidValue, whole, message);
+            }
+        }
+        addresses
+    }
+
     fn reference_list(&mut self, name: &Word, args: &[Arg<'_>], origin: ReferenceOrigin) -> Vec<Reference> {
         let items = self.items(name, args, "person reference like `@ada`");
         let mut references = Vec::new();
@@ -1050,6 +1074,11 @@ impl<'t, 'tree> Builder<'t, 'tree> {
         if key.text == "allow" {
             let ids = self.id_list(&key, values, "rule code");
             self.network.settings.allow.extend(ids);
+            return;
+        }
+        if key.text == "me" {
+            let addresses = self.address_list(&key, values);
+            self.network.settings.me.extend(addresses);
             return;
         }
         let (Some(first), Some(last)) = (values.first(), values.last()) else {

@@ -351,11 +351,19 @@ pub struct Settings {
     pub builtin_roles: bool,
     /// Rule codes silenced for the whole file.
     pub allow: Vec<Id>,
+    /// The owner's own email addresses and profile URLs (`set me`), as written.
+    pub me: Vec<Value<String>>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { stale_after: Duration::months(6), key_people: 12, builtin_roles: true, allow: Vec::new() }
+        Self {
+            stale_after: Duration::months(6),
+            key_people: 12,
+            builtin_roles: true,
+            allow: Vec::new(),
+            me: Vec::new(),
+        }
     }
 }
 

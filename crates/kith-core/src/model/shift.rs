@@ -186,7 +186,7 @@ impl Shift for Network {
             roles,
             pillars,
             setting_lines,
-            settings: Settings { allow, stale_after: _, key_people: _, builtin_roles: _ },
+            settings: Settings { allow, me, stale_after: _, key_people: _, builtin_roles: _ },
             references,
             misplaced_fields,
             problems,
@@ -197,6 +197,7 @@ impl Shift for Network {
         pillars.shift(delta);
         setting_lines.shift(delta);
         allow.shift(delta);
+        me.shift(delta);
         references.shift(delta);
         misplaced_fields.shift(delta);
         problems.shift(delta);

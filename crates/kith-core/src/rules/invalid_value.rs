@@ -72,6 +72,26 @@ mod tests {
     }
 
     #[test]
+    fn the_owner_setting_takes_emails_and_urls() {
+        let source = "set me ada@example.org, \"https://www.linkedin.com/in/ada/\", https://example.org/ada\n";
+        assert_no_lint(source, "invalid-value");
+        let me: Vec<String> = crate::check(source, TODAY)
+            .network
+            .settings
+            .me
+            .iter()
+            .filter_map(|address| address.value.clone())
+            .collect();
+        assert_eq!(me, ["ada@example.org", "https://www.linkedin.com/in/ada/", "https://example.org/ada"]);
+        let lint = assert_message(
+            "set me ada@example.org, Ada Lovelace\n",
+            "invalid-value",
+            "`Ada Lovelace` is neither an email address nor a URL: `set me` takes yours, like `ada@example.org, https://www.linkedin.com/in/ada`",
+        );
+        assert_eq!(lint.span.start, "set me ada@example.org, ".len());
+    }
+
+    #[test]
     fn unquoted_text_offers_quotes() {
         let source = "person ada \"Ada\"\n  met 2020-01-01\n  org Analytical Engines\n";
         let lint = lints_of(source, "invalid-value").remove(0);
