@@ -359,6 +359,17 @@ pub fn check_url(text: &str) -> Result<(), ValueError> {
     }
 }
 
+/// What makes two spellings of a URL the same address, for telling people apart: no
+/// scheme, no `www.`, no query, fragment or trailing `/`, lower case.
+/// `https://www.LinkedIn.com/in/Ana-Lopez/?trk=x` → `linkedin.com/in/ana-lopez`.
+pub fn url_identity(url: &str) -> String {
+    let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let without_query = without_scheme.split(['?', '#']).next().unwrap_or_default();
+    let lower = without_query.to_lowercase();
+    let host_first = lower.strip_prefix("www.").unwrap_or(&lower);
+    host_first.trim_end_matches('/').to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -442,6 +453,15 @@ mod tests {
         assert!(check_url("https://example.org/\0").is_err());
         assert!(check_email("ada\u{7}@example.org").is_err());
         assert_eq!(check_url("example.org").unwrap_err().replacement.as_deref(), Some("https://example.org"));
+    }
+
+    #[test]
+    fn urls_are_the_same_address_whatever_their_spelling() {
+        let identity = url_identity("https://www.LinkedIn.com/in/Ana-Lopez/?trk=people");
+        assert_eq!(identity, "linkedin.com/in/ana-lopez");
+        assert_eq!(url_identity("http://linkedin.com/in/ana-lopez"), identity);
+        assert_eq!(url_identity("linkedin.com/in/ana-lopez#about"), identity);
+        assert_ne!(url_identity("https://www.linkedin.com/in/ana-lopez-2"), identity);
     }
 
     #[test]

@@ -280,6 +280,14 @@ impl Person {
         })
     }
 
+    /// Every readable URL of every `url` line.
+    pub fn urls(&self) -> impl Iterator<Item = (&str, Span)> {
+        self.fields_named(FieldName::Url).filter_map(|value| match value {
+            FieldValue::Url(Value { value: Some(url), span }) => Some((url.as_str(), *span)),
+            _ => None,
+        })
+    }
+
     /// Every rule code named by the person's `allow` lines.
     pub fn allows(&self) -> impl Iterator<Item = &Id> {
         ids_of(self.fields_named(FieldName::Allow))

@@ -1,10 +1,11 @@
-//! `duplicate-contact`: two persons share an email address or a display name.
+//! `duplicate-contact`: two persons share an email address, or a display name without
+//! emails or URLs that tell them apart.
 
 use super::{Context, Rule, RuleInfo};
 use crate::lint::{Lint, Severity};
 use crate::model::Person;
 use crate::text::Span;
-use std::collections::hash_map::Entry;
+use crate::values::url_identity;
 use std::collections::{HashMap, HashSet};
 
 pub struct DuplicateContact;
@@ -12,12 +13,14 @@ pub struct DuplicateContact;
 static INFO: RuleInfo = RuleInfo {
     code: "duplicate-contact",
     severity: Severity::Warning,
-    summary: "two persons share an email (case-insensitive) or a display name",
+    summary: "two persons share an email (case-insensitive), or a display name and nothing tells them apart",
     docs: r#"## What
 Two `person` blocks with the same email address (compared ignoring case), or with the same
 display name (compared ignoring case and surrounding spaces). The later one is reported —
 on the repeated email, or on the id of the later person for a name — with a pointer to the
-first.
+first. Namesakes are not reported: two people of the same name who both have email
+addresses and share none, or both have URLs and share none (`https://www.linkedin.com/in/ana/`
+and `linkedin.com/in/ana` are one URL), are two people.
 
 ## Why
 The same person entered twice splits their history in two: neither block shows how long it
@@ -74,22 +77,20 @@ fn shared_emails(people: &[Person], lints: &mut Vec<Lint>) {
     }
 }
 
-/// One lint on the id of each later person whose display name repeats an earlier one's.
+/// One lint on the id of each later person whose display name repeats an earlier one's,
+/// unless their emails or URLs tell the two apart (namesakes).
 fn shared_names(people: &[Person], lints: &mut Vec<Lint>) {
-    let mut first_seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
     for (index, person) in people.iter().enumerate() {
         let Some(name) = &person.name else { continue };
         let trimmed = name.value.trim();
         if trimmed.is_empty() {
             continue;
         }
-        let first_index = match first_seen.entry(trimmed.to_lowercase()) {
-            Entry::Occupied(first) => *first.get(),
-            Entry::Vacant(slot) => {
-                slot.insert(index);
-                continue;
-            }
-        };
+        let earlier = seen.entry(trimmed.to_lowercase()).or_default();
+        let first_index = earlier.iter().copied().find(|&first| !told_apart(&people[first], person));
+        earlier.push(index);
+        let Some(first_index) = first_index else { continue };
         let first = &people[first_index];
         if first.id.is_some() && first.id_name() == person.id_name() {
             // The same id twice is one `duplicate-id`; the name adds nothing.
@@ -104,6 +105,17 @@ fn shared_names(people: &[Person], lints: &mut Vec<Lint>) {
                 .with_related(first_name, format!("{} is called that here", handle(first))),
         );
     }
+}
+
+/// Whether two people of the same name are known to be two: both have email addresses and
+/// share none, or both have URLs and share none (compared as [`url_identity`]).
+fn told_apart(one: &Person, other: &Person) -> bool {
+    fn disjoint(one: &HashSet<String>, other: &HashSet<String>) -> bool {
+        !one.is_empty() && !other.is_empty() && one.is_disjoint(other)
+    }
+    let emails = |person: &Person| person.emails().map(|(address, _)| address.to_lowercase()).collect();
+    let urls = |person: &Person| person.urls().map(|(url, _)| url_identity(url)).collect();
+    disjoint(&emails(one), &emails(other)) || disjoint(&urls(one), &urls(other))
 }
 
 /// A person as `@id`, or by display name when the header has no id.
@@ -157,6 +169,24 @@ mod tests {
         assert_no_lint(&source, "duplicate-contact");
         // Names must match as a whole, not as a prefix.
         assert_no_lint(&format!("{ADA}person ada2 \"Ada Lovelace Jr\"\n  met 2020-01-01\n"), "duplicate-contact");
+    }
+
+    #[test]
+    fn namesakes_told_apart_by_their_emails_or_urls_are_two_people() {
+        let ana = "person ana \"Ana López\"\n  url https://www.linkedin.com/in/ana-lopez/\n  met 2020-01-01\n";
+        let other = "person ana-2 \"Ana López\"\n  url https://www.linkedin.com/in/ana-lopez-b0b\n  met 2020-01-01\n";
+        assert_no_lint(&format!("{ana}{other}"), "duplicate-contact");
+        let emails = "person a \"Ana\"\n  email ana@hooli.com\n  met 2020-01-01\nperson b \"Ana\"\n  email ana@initech.com\n  met 2020-01-01\n";
+        assert_no_lint(emails, "duplicate-contact");
+        // The same profile, spelt differently, is one person…
+        let same = "person ana-3 \"Ana López\"\n  url http://linkedin.com/in/Ana-Lopez\n  met 2020-01-01\n";
+        let lint = assert_message(&format!("{ana}{same}"), "duplicate-contact", "both @ana and @ana-3 are called Ana López");
+        assert_eq!(lint.person.as_deref(), Some("ana-3"));
+        // …and so is one without anything to tell them apart, pointing at the first it may be.
+        let bare = "person ana-4 \"Ana López\"\n  met 2020-01-01\n";
+        let lints = lints_of(&format!("{ana}{other}{bare}"), "duplicate-contact");
+        assert_eq!(lints.len(), 1, "{lints:#?}");
+        assert_eq!(lints[0].message, "both @ana and @ana-4 are called Ana López");
     }
 
     #[test]
