@@ -123,13 +123,24 @@ impl LspClient {
         let id = self.next_id;
         self.next_id += 1;
         self.send(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
-        let response = self.wait_for(&format!("the response to {method}"), |message| {
-            message.get("id") == Some(&json!(id)) && message.get("method").is_none()
-        });
+        self.response(&format!("the response to {method}"), json!(id))
+    }
+
+    /// Waits for the response with this id (`null` for an error about an unreadable message):
+    /// `Ok(result)` or `Err(error)`.
+    pub fn response(&mut self, what: &str, id: Value) -> Result<Value, Value> {
+        let response = self.wait_for(what, |message| message.get("id") == Some(&id) && message.get("method").is_none());
         match response.get("error") {
             Some(error) => Err(error.clone()),
             None => Ok(response.get("result").cloned().unwrap_or(Value::Null)),
         }
+    }
+
+    /// Writes `bytes` to the server's stdin as they are, framed or not.
+    pub fn send_raw(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("stdin is open");
+        stdin.write_all(bytes).expect("the server reads its stdin");
+        stdin.flush().expect("the server reads its stdin");
     }
 
     /// Waits for the first message matching `wanted`, keeping the others unread.
@@ -238,6 +249,11 @@ impl LspClient {
     /// Sends `exit` without `shutdown`.
     pub fn exit_without_shutdown(mut self) -> ExitStatus {
         self.notify("exit", Value::Null);
+        self.wait_for_exit()
+    }
+
+    /// Closes the server's stdin without `exit`; returns how the process ended.
+    pub fn close_input(mut self) -> ExitStatus {
         self.wait_for_exit()
     }
 

@@ -3,13 +3,16 @@
 
 mod document;
 mod edit;
+#[doc(hidden)]
+pub mod fuzzing;
 mod handlers;
 mod server;
 mod testing_hooks;
+mod transport;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use tower_lsp_server::{LspService, Server};
+use tower_lsp_server::LspService;
 
 /// Runs the server on stdin/stdout until `exit`. Returns the process exit code: 0 when
 /// `shutdown` came before `exit`, 1 otherwise (as the protocol asks).
@@ -29,7 +32,7 @@ pub fn main() -> i32 {
     let shut_down_flag = shut_down.clone();
     runtime.block_on(async move {
         let (service, socket) = LspService::new(|client| server::KithServer::new(client, shut_down_flag));
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+        transport::serve(tokio::io::stdin(), tokio::io::stdout(), service, socket).await;
     });
     // Background tasks (debounced diagnostics, the date watch) are abandoned here.
     runtime.shutdown_background();
