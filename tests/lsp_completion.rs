@@ -212,7 +212,7 @@ fn set_offers_keys_with_defaults_and_builtin_roles_offers_on_and_off() {
     let mut client = LspClient::start();
     let (doc, _) = client.open_document("settings.kith", "set \nset builtin-roles \n");
     let keys = completion_at(&mut client, &doc, 0, 4);
-    assert_eq!(labels(&keys), ["stale-after", "key-people", "builtin-roles", "allow"]);
+    assert_eq!(labels(&keys), ["stale-after", "key-people", "builtin-roles", "allow", "me"]);
     assert_eq!(item(&keys, "key-people")["detail"], "integer (default 12)");
     assert_eq!(item(&keys, "key-people")["documentation"]["value"], "More key people than this is a warning.");
     let switch = completion_at(&mut client, &doc, 1, 18);

@@ -252,7 +252,7 @@ mod tests {
         let lint = assert_message("set colour blue\n", "unknown-field", "unknown setting `colour`");
         assert_eq!(
             lint.help.as_deref(),
-            Some("the settings are `stale-after`, `key-people`, `builtin-roles` and `allow`")
+            Some("the settings are `stale-after`, `key-people`, `builtin-roles`, `allow` and `me`")
         );
     }
 
