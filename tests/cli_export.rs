@@ -3,7 +3,7 @@
 
 mod support;
 
-use kith_core::import::{self, Format};
+use kith_exchange::import::{self, Format};
 use std::fs;
 use std::path::Path;
 use support::cli::{fixtures_of, pinned_subcommand_in, run, run_with_stdin, Run};

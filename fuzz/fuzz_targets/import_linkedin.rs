@@ -4,7 +4,7 @@
 //! text, holding exactly the people imported, with the ids they were given.
 #![no_main]
 
-use kith_core::import::Format;
+use kith_exchange::import::Format;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| kith_fuzz::assert_import_properties(Format::LinkedIn, data));

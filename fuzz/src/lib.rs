@@ -3,8 +3,8 @@
 //! against. docs/reliability.md#fuzzing lists the targets and their invariants.
 
 use arbitrary::{Arbitrary, Unstructured};
-use kith_core::import::{append, read, Format, Importer, Outcome};
 use kith_core::{check, Analysis, Date, Encoding, LineIndex, Lint, Severity, Tree};
+use kith_exchange::import::{append, read, Format, Importer, Outcome};
 use tree_sitter::Node;
 
 /// The day every target checks on (the property tests' day).

@@ -8,7 +8,7 @@ use crate::log::network_file;
 use crate::status::{is_closed_pipe, report_error, ExitStatus};
 use crate::today::{self, TODAY_VARIABLE};
 use crate::write::write_file;
-use kith_core::export::{ics, json, vcard};
+use kith_exchange::export::{ics, json, vcard};
 use kith_core::values::{parse_duration, Duration, Unit};
 use kith_core::Severity;
 use std::io::{self, Write};

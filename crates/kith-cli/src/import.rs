@@ -7,7 +7,7 @@ use crate::discover::{io_reason, Source};
 use crate::status::{is_closed_pipe, report_error, ExitStatus};
 use crate::today::{self, TODAY_VARIABLE};
 use crate::write::update_file;
-use kith_core::import::{self, Format, Importer, Malformed, Outcome};
+use kith_exchange::import::{self, Format, Importer, Malformed, Outcome};
 use kith_core::model::Network;
 use kith_core::Date;
 use std::io::{self, IsTerminal, Write};

@@ -6,10 +6,10 @@
 
 use super::content_line::{escape_text, push_folded};
 use super::exported_people;
-use crate::freshness::{freshness, Freshness};
-use crate::model::Person;
-use crate::values::Duration;
-use crate::Analysis;
+use kith_core::freshness::{freshness, Freshness};
+use kith_core::model::Person;
+use kith_core::values::Duration;
+use kith_core::Analysis;
 use jiff::civil::Date;
 use jiff::ToSpan;
 
@@ -129,7 +129,7 @@ mod tests {
         person tracked \"Tracked Without Role\"\n  every 2w\n  2026-11-20 video\n";
 
     fn analysis() -> Analysis {
-        crate::check(NETWORK, TODAY)
+        kith_core::check(NETWORK, TODAY)
     }
 
     #[test]
@@ -148,14 +148,14 @@ mod tests {
                 ("grace", date(2026, 12, 10), false, "grace-2026-12-10@kith".to_string()),
             ]
         );
-        let wider = catch_ups(&analysis, TODAY, Duration { amount: 1, unit: crate::values::Unit::Years });
+        let wider = catch_ups(&analysis, TODAY, Duration { amount: 1, unit: kith_core::values::Unit::Years });
         assert!(wider.iter().any(|catch_up| catch_up.person.id_name() == "later"));
         assert!(!wider.iter().any(|catch_up| ["quiet", "wide"].contains(&catch_up.person.id_name())));
     }
 
     #[test]
     fn a_file_wide_allow_stale_means_no_events() {
-        let analysis = crate::check(&format!("set allow stale\n{NETWORK}"), TODAY);
+        let analysis = kith_core::check(&format!("set allow stale\n{NETWORK}"), TODAY);
         assert!(catch_ups(&analysis, TODAY, MONTH).is_empty());
     }
 

@@ -4,10 +4,10 @@
 //! it changes only with the version.
 
 use super::{exported_people, tags, text_field, text_fields, urls};
-use crate::freshness::{freshness, CadenceSource};
-use crate::model::{Birthday, Person};
-use crate::vocabulary::FieldName;
-use crate::Analysis;
+use kith_core::freshness::{freshness, CadenceSource};
+use kith_core::model::{Birthday, Person};
+use kith_core::vocabulary::FieldName;
+use kith_core::Analysis;
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -176,7 +176,7 @@ fn person_json<'a>(analysis: &'a Analysis, person: &'a Person, today: Date) -> P
                 date: interaction.date.value.map(|date| date.to_string()),
                 kind: interaction.kind_name(),
                 marked: interaction.kind.as_ref().is_some_and(|kind| kind.marked),
-                meaningful: interaction.depth() == crate::vocabulary::Depth::Meaningful,
+                meaningful: interaction.depth() == kith_core::vocabulary::Depth::Meaningful,
                 note: interaction.note.as_ref().map(|note| note.value.as_str()),
             })
             .collect(),
@@ -202,7 +202,7 @@ mod tests {
     const TODAY: Date = date(2026, 11, 25);
 
     fn export(text: &str) -> serde_json::Value {
-        let analysis = crate::check(text, TODAY);
+        let analysis = kith_core::check(text, TODAY);
         serde_json::from_str(&render(&analysis, TODAY)).expect("valid JSON")
     }
 

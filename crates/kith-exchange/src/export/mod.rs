@@ -8,8 +8,8 @@ pub mod ics;
 pub mod json;
 pub mod vcard;
 
-use crate::model::{FieldValue, Network, Person, Text, Value};
-use crate::vocabulary::FieldName;
+use kith_core::model::{FieldValue, Network, Person, Text, Value};
+use kith_core::vocabulary::FieldName;
 use std::collections::HashSet;
 
 /// The people to export: those with an id, the first of each id, in file order.
@@ -65,7 +65,7 @@ mod tests {
     #[test]
     fn people_without_an_id_and_later_duplicates_are_not_exported() {
         let text = "person ada \"Ada\"\nperson \"Nameless\"\nperson ada \"Ada again\"\nperson grace \"Grace\"\n";
-        let network = crate::check(text, jiff::civil::date(2026, 11, 25)).network;
+        let network = kith_core::check(text, jiff::civil::date(2026, 11, 25)).network;
         let names: Vec<&str> = exported_people(&network).map(Person::display_name).collect();
         assert_eq!(names, ["Ada", "Grace"]);
     }

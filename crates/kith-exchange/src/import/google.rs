@@ -140,8 +140,8 @@ impl Columns {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Birthday;
-    use crate::values::MonthDay;
+    use kith_core::model::Birthday;
+    use kith_core::values::MonthDay;
     use jiff::civil::date;
 
     fn records(text: &str) -> Vec<Record> {

@@ -5,8 +5,8 @@
 //! `END:VCARD` is reported instead of being read into the next one.
 
 use super::{Contact, Malformed, ReadError, Record};
-use crate::model::Birthday;
-use crate::values::MonthDay;
+use kith_core::model::Birthday;
+use kith_core::values::MonthDay;
 use calcard::common::PartialDateTime;
 use calcard::vcard::{VCard, VCardEntry, VCardParameterName, VCardParameterValue, VCardProperty, VCardValue};
 use calcard::{Entry, Parser};

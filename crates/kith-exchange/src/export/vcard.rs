@@ -4,8 +4,8 @@
 
 use super::content_line::{escape_text, push_folded};
 use super::{exported_people, tags, text_field, text_fields, urls};
-use crate::model::{Birthday, Network, Person};
-use crate::vocabulary::FieldName;
+use kith_core::model::{Birthday, Network, Person};
+use kith_core::vocabulary::FieldName;
 
 /// Every person of `network` as a vCard, in file order.
 pub fn render(network: &Network) -> String {
@@ -72,7 +72,7 @@ mod tests {
     use jiff::civil::date;
 
     fn export(text: &str) -> String {
-        render(&crate::check(text, date(2026, 11, 25)).network)
+        render(&kith_core::check(text, date(2026, 11, 25)).network)
     }
 
     fn reimported(vcard: &str) -> Vec<Contact> {
@@ -118,7 +118,7 @@ mod tests {
             ["Back\\slash and a very long note that certainly needs folding because it goes on and on, past seventy-five octets — with ünïcödé too"]
         );
         assert_eq!(contacts[1].name, "Charles");
-        assert_eq!(contacts[1].birthday, Some(Birthday::MonthDay(crate::values::MonthDay { month: 2, day: 29 })));
+        assert_eq!(contacts[1].birthday, Some(Birthday::MonthDay(kith_core::values::MonthDay { month: 2, day: 29 })));
     }
 
     #[test]

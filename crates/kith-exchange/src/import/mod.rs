@@ -6,7 +6,7 @@
 //! progress; an [`Importer`] then decides, contact by contact, who is new and renders them.
 //!
 //! ```
-//! use kith_core::import::{read, Format, Importer, Outcome};
+//! use kith_exchange::import::{read, Format, Importer, Outcome};
 //! let csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
 //!            Ada,Lovelace,,ada@example.org,Analytical Engines,Analyst,12 Mar 2024\n";
 //! let existing = kith_core::check("", jiff::civil::date(2026, 11, 25)).network;
@@ -23,8 +23,8 @@ mod linkedin;
 mod table;
 mod vcard;
 
-use crate::model::{Birthday, Network};
-use crate::values::{check_email, check_url, normalize_id, parse_date, parse_month_day, quote_string, word_literal};
+use kith_core::model::{Birthday, Network};
+use kith_core::values::{check_email, check_url, normalize_id, parse_date, parse_month_day, quote_string, word_literal};
 use jiff::civil::Date;
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -385,7 +385,7 @@ mod tests {
     const TODAY: Date = date(2026, 11, 25);
 
     fn network(text: &str) -> Network {
-        crate::check(text, TODAY).network
+        kith_core::check(text, TODAY).network
     }
 
     fn contact(name: &str, email: Option<&str>) -> Contact {
@@ -463,7 +463,7 @@ mod tests {
 
     #[test]
     fn birthdays_read_every_common_spelling() {
-        let month_day = |month, day| Some(Birthday::MonthDay(crate::values::MonthDay { month, day }));
+        let month_day = |month, day| Some(Birthday::MonthDay(kith_core::values::MonthDay { month, day }));
         assert_eq!(parse_birthday("--0412"), month_day(4, 12));
         assert_eq!(parse_birthday("--04-12"), month_day(4, 12));
         assert_eq!(parse_birthday("--02-29"), month_day(2, 29));
@@ -480,14 +480,14 @@ mod tests {
         contact.add_url("https://example.org/#talks");
         contact.add_note("line one\r\nline two\u{7}");
         contact.add_tag("Computing");
-        contact.birthday = Some(Birthday::MonthDay(crate::values::MonthDay { month: 4, day: 2 }));
+        contact.birthday = Some(Birthday::MonthDay(kith_core::values::MonthDay { month: 4, day: 2 }));
         contact.met = Some((date(2024, 3, 12), "Connected on LinkedIn".into()));
         let text = render_person("ada", &contact);
         assert_eq!(
             text,
             "person ada \"Ada \\\"the Countess\\\" Lovelace\"\n  org \"Analytical Engines, Ltd\"\n  email \"ada#1@example.org\"\n  url \"https://example.org/#talks\"\n  birthday --04-02\n  met 2024-03-12 \"Connected on LinkedIn\"\n  tags computing\n  note \"line one\\nline two\"\n"
         );
-        let lints = crate::check(&text, TODAY).lints;
+        let lints = kith_core::check(&text, TODAY).lints;
         let about_the_person: Vec<_> =
             lints.iter().filter(|lint| lint.person.is_some() || lint.span.start > 0).collect();
         assert!(about_the_person.is_empty(), "{about_the_person:#?}");
@@ -511,8 +511,8 @@ mod tests {
             rendered,
             "person monkeys \"12 Monkeys\"\n  email \"ada!x@example.com\"\n  url \"https://maps.example/@51.5,-0.12\"\n  tags conference\n  note \"bellnulend\"\n\nperson fan \"#1 Fan\"\n  url \"https://www.linkedin.com/in/fan?a=\\\"\\\"b\\\"\\\"\"\n  met 2024-03-12 \"Connected on LinkedIn\"\n"
         );
-        let analysis = crate::check(&rendered, TODAY);
-        let errors: Vec<_> = analysis.lints.iter().filter(|lint| lint.severity == crate::Severity::Error).collect();
+        let analysis = kith_core::check(&rendered, TODAY);
+        let errors: Vec<_> = analysis.lints.iter().filter(|lint| lint.severity == kith_core::Severity::Error).collect();
         assert!(errors.is_empty(), "{errors:#?}");
         let first = &analysis.network.people[0];
         assert_eq!(first.emails().map(|(address, _)| address).collect::<Vec<_>>(), ["ada!x@example.com"]);
@@ -552,8 +552,8 @@ mod tests {
                         importer.add(contact);
                     }
                     let rendered = importer.render();
-                    let lints = crate::check(&rendered, TODAY).lints;
-                    let errors: Vec<_> = lints.iter().filter(|lint| lint.severity == crate::Severity::Error).collect();
+                    let lints = kith_core::check(&rendered, TODAY).lints;
+                    let errors: Vec<_> = lints.iter().filter(|lint| lint.severity == kith_core::Severity::Error).collect();
                     prop_assert!(errors.is_empty(), "{rendered}\n{errors:#?}");
                 }
             }
