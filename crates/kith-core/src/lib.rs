@@ -12,6 +12,7 @@ pub mod agenda;
 pub mod catalog;
 pub mod cursor;
 pub mod edits;
+pub mod evidence;
 pub mod format;
 pub mod freshness;
 pub mod incremental;

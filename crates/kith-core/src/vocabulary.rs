@@ -64,25 +64,39 @@ pub struct Kind {
     pub id: &'static str,
     pub depth: Depth,
     pub description: &'static str,
+    /// What one is called in a sentence ("1 meeting"), and several ("4 meetings").
+    pub noun: &'static str,
+    pub nouns: &'static str,
+}
+
+const fn kind_of(id: &'static str, depth: Depth, description: &'static str, noun: &'static str, nouns: &'static str) -> Kind {
+    Kind { id, depth, description, noun, nouns }
 }
 
 pub const KINDS: [Kind; 15] = [
-    Kind { id: "meet", depth: Depth::Meaningful, description: "met in person" },
-    Kind { id: "coffee", depth: Depth::Meaningful, description: "a coffee together" },
-    Kind { id: "meal", depth: Depth::Meaningful, description: "a meal together" },
-    Kind { id: "call", depth: Depth::Meaningful, description: "a phone call" },
-    Kind { id: "video", depth: Depth::Meaningful, description: "a video call" },
-    Kind { id: "visit", depth: Depth::Meaningful, description: "a visit" },
-    Kind { id: "helped", depth: Depth::Meaningful, description: "you gave them something of value" },
-    Kind { id: "asked", depth: Depth::Meaningful, description: "you asked them for help" },
-    Kind { id: "message", depth: Depth::Light, description: "a chat message" },
-    Kind { id: "email", depth: Depth::Light, description: "an email" },
-    Kind { id: "text", depth: Depth::Light, description: "a text message" },
-    Kind { id: "like", depth: Depth::Light, description: "a like on social media" },
-    Kind { id: "comment", depth: Depth::Light, description: "a comment on their post" },
-    Kind { id: "card", depth: Depth::Light, description: "a card" },
-    Kind { id: "gift", depth: Depth::Light, description: "a gift" },
+    kind_of("meet", Depth::Meaningful, "met in person", "meeting", "meetings"),
+    kind_of("coffee", Depth::Meaningful, "a coffee together", "coffee", "coffees"),
+    kind_of("meal", Depth::Meaningful, "a meal together", "meal", "meals"),
+    kind_of("call", Depth::Meaningful, "a phone call", "call", "calls"),
+    kind_of("video", Depth::Meaningful, "a video call", "video call", "video calls"),
+    kind_of("visit", Depth::Meaningful, "a visit", "visit", "visits"),
+    kind_of("helped", Depth::Meaningful, "you gave them something of value", "time you helped", "times you helped"),
+    kind_of("asked", Depth::Meaningful, "you asked them for help", "time you asked", "times you asked"),
+    kind_of("message", Depth::Light, "a chat message", "message", "messages"),
+    kind_of("email", Depth::Light, "an email", "email", "emails"),
+    kind_of("text", Depth::Light, "a text message", "text", "texts"),
+    kind_of("like", Depth::Light, "a like on social media", "like", "likes"),
+    kind_of("comment", Depth::Light, "a comment on their post", "comment", "comments"),
+    kind_of("card", Depth::Light, "a card", "card", "cards"),
+    kind_of("gift", Depth::Light, "a gift", "gift", "gifts"),
 ];
+
+/// `count` interactions of kind `id` in words: "1 meeting", "4 coffees", "2 interactions"
+/// for a kind kith does not know.
+pub fn count_of_kind(count: usize, id: &str) -> String {
+    let (noun, nouns) = kind(id).map_or(("interaction", "interactions"), |kind| (kind.noun, kind.nouns));
+    format!("{count} {}", if count == 1 { noun } else { nouns })
+}
 
 /// The known kind with this id. A `match` rather than a search of [`KINDS`]: it runs for
 /// every interaction of a file, several times.
