@@ -78,6 +78,58 @@ pub fn sort_interactions(text: &str, person: &Person) -> Option<TextEdit> {
     Some(TextEdit { span, new_text })
 }
 
+/// Gives `person` the roles `roles` (ids), in order: appended to their `role` line, else a
+/// new `role` line in canonical field order. Roles they already play are not repeated;
+/// `None` when they play them all.
+pub fn add_roles(text: &str, person: &Person, roles: &[&str]) -> Option<TextEdit> {
+    let played: Vec<&str> = person.roles().iter().map(|role| role.name.as_str()).collect();
+    let mut new: Vec<&str> = Vec::new();
+    for role in roles {
+        if !played.contains(role) && !new.contains(role) {
+            new.push(role);
+        }
+    }
+    if new.is_empty() {
+        return None;
+    }
+    let list = new.join(", ");
+    let role_line = person.fields.iter().find(|field| field.field == Some(FieldName::Role));
+    Some(match role_line {
+        Some(line) => append_to_list(text, line.span, played.is_empty(), &list),
+        None => add_field(text, person, FieldName::Role, &list),
+    })
+}
+
+/// Takes every role from `person`, back to the wider network: each `role` line goes, with
+/// its line break; a comment at its end stays, on a line of its own.
+pub fn remove_roles(text: &str, person: &Person) -> Vec<TextEdit> {
+    person
+        .fields
+        .iter()
+        .filter(|field| field.field == Some(FieldName::Role))
+        .map(|field| {
+            let start = line_start(text, field.span.start);
+            let line_end = text[field.span.end..].find('\n').map_or(text.len(), |at| field.span.end + at);
+            let rest = &text[field.span.end..line_end];
+            let comment = rest.trim_start();
+            if comment.starts_with('#') {
+                let indent = &text[start..field.span.start];
+                let comment_start = line_end - comment.len();
+                TextEdit { span: Span::new(start, comment_start), new_text: indent.to_string() }
+            } else {
+                let end = if line_end < text.len() { line_end + 1 } else { line_end };
+                // A last line without a newline takes the line break before it instead.
+                let start = if end == text.len() && !text.ends_with('\n') {
+                    text[..start].trim_end_matches(['\n', '\r']).len()
+                } else {
+                    start
+                };
+                TextEdit { span: Span::new(start, end), new_text: String::new() }
+            }
+        })
+        .collect()
+}
+
 /// Silences `code` for `person`: appends it to their (last) `allow` line, else adds an
 /// `allow` line after their fields. `None` when they already allow it.
 pub fn allow_for_person(text: &str, person: &Person, code: &str) -> Option<TextEdit> {
@@ -233,6 +285,45 @@ mod tests {
         let network = network(text);
         let person = network.person(person).expect("the person exists");
         apply(text, &log_interaction(text, person, on, "coffee"))
+    }
+
+    fn promoted(text: &str, roles: &[&str]) -> Option<String> {
+        let network = network(text);
+        let person = network.person("ada").expect("ada");
+        add_roles(text, person, roles).map(|edit| apply(text, &edit))
+    }
+
+    fn demoted(text: &str) -> String {
+        let network = network(text);
+        let person = network.person("ada").expect("ada");
+        let mut edits = remove_roles(text, person);
+        edits.sort_by_key(|edit| std::cmp::Reverse(edit.span.start));
+        edits.iter().fold(text.to_string(), |text, edit| apply(&text, edit))
+    }
+
+    #[test]
+    fn roles_extend_the_role_line_or_start_one_in_its_canonical_place() {
+        let text = "person ada \"Ada\"\n  org \"AE\"\n  role mentor # since 2020\n  met 2019-01-01\n";
+        assert_eq!(
+            promoted(text, &["expert", "mentor", "expert"]).as_deref(),
+            Some("person ada \"Ada\"\n  org \"AE\"\n  role mentor, expert # since 2020\n  met 2019-01-01\n")
+        );
+        assert_eq!(promoted(text, &["mentor"]), None, "nothing new");
+        let bare = "person ada \"Ada\"\r\n\torg \"AE\"\r\n\tmet 2019-01-01\r\n\t2026-01-01 coffee\r\n";
+        assert_eq!(
+            promoted(bare, &["mentor", "truth-teller"]).as_deref(),
+            Some("person ada \"Ada\"\r\n\trole mentor, truth-teller\r\n\torg \"AE\"\r\n\tmet 2019-01-01\r\n\t2026-01-01 coffee\r\n")
+        );
+        assert_eq!(promoted("person ada \"Ada\"", &["mentor"]).as_deref(), Some("person ada \"Ada\"\n  role mentor"));
+    }
+
+    #[test]
+    fn demoting_takes_the_role_lines_and_keeps_their_comments() {
+        let text = "person ada \"Ada\"\n  role mentor # since 2020\n  met 2019-01-01\n  role expert\nperson bob \"Bob\"\n  role sponsor\n";
+        assert_eq!(demoted(text), "person ada \"Ada\"\n  # since 2020\n  met 2019-01-01\nperson bob \"Bob\"\n  role sponsor\n");
+        assert_eq!(demoted("person ada \"Ada\"\n  role mentor"), "person ada \"Ada\"");
+        assert_eq!(demoted("person ada \"Ada\"\r\n  role mentor\r\n  met 2019-01-01\r\n"), "person ada \"Ada\"\r\n  met 2019-01-01\r\n");
+        assert_eq!(demoted("person ada \"Ada\"\n"), "person ada \"Ada\"\n");
     }
 
     #[test]

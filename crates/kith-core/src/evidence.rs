@@ -171,9 +171,9 @@ impl Evidence {
         if let Some((last, _)) = &self.last {
             score += match days_between(*last, today) {
                 ..=30 => 20,
-                ..=90 => 12,
-                ..=182 => 6,
-                ..=365 => 2,
+                31..=90 => 12,
+                91..=182 => 6,
+                183..=365 => 2,
                 _ => 0,
             };
         }
@@ -297,7 +297,7 @@ pub fn candidates(network: &Network, today: Date) -> Vec<Candidate> {
             }
         })
         .collect();
-    candidates.sort_by(|a, b| b.score.cmp(&a.score));
+    candidates.sort_by_key(|candidate| std::cmp::Reverse(candidate.score));
     candidates
 }
 
@@ -336,7 +336,7 @@ pub fn drifting(network: &Network, today: Date) -> Vec<Drift> {
             })
         })
         .collect();
-    drifts.sort_by(|a, b| (b.before - b.recent).cmp(&(a.before - a.recent)));
+    drifts.sort_by_key(|drift| std::cmp::Reverse(drift.before - drift.recent));
     drifts
 }
 
@@ -417,7 +417,7 @@ mod tests {
         assert_eq!(
             found.reasons(),
             [
-                "4 meaningful interactions in the last year (1 time you asked, 1 call, 1 coffee, 1 time you helped) and 1 light (1 email), the last on 2026-07-01 (asked)",
+                "4 meaningful interactions in the last year (1 favour you asked, 1 call, 1 coffee, 1 favour you did) and 1 light (1 email), the last on 2026-07-01 (asked)",
                 "give and take: you helped them once and asked once",
                 "you wrote 1 and they wrote 2 in the last year",
                 "known since 2019",
