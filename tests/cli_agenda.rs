@@ -99,7 +99,9 @@ fn an_empty_agenda_says_so_and_exits_0() {
     assert_eq!(run.code, 0);
     assert_eq!(
         run.stdout,
-        "Nothing due in the next 14 days: nobody overdue, no birthdays, no favours owed. Enjoy the quiet.\n"
+        "Nothing due in the next 14 days: nobody overdue, no birthdays, no favours owed. Enjoy the quiet.\n\n\
+         Only 1 key person so far: choose them from the people you are in touch with — `kith choose` \
+         (or `kith suggest` for the list).\n"
     );
     let value = json(&crate::run(&mut agenda(&["--format", "json", "quiet.kith"])));
     assert_eq!(value["items"], serde_json::json!([]));

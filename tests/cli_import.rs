@@ -40,28 +40,46 @@ fn linkedin_connections_print_as_people_with_warnings_for_malformed_rows() {
 }
 
 #[test]
-fn linkedin_into_a_network_appends_after_the_existing_bytes_and_skips_who_is_there() {
+fn linkedin_into_a_network_adds_new_people_and_the_addresses_of_those_already_there() {
     let (_folder, target) = folder_with_network();
     let before = fs::read_to_string(&target).expect("readable");
     let run = import(&fixtures(), &["linkedin", "Connections.csv", "--into", target.to_str().expect("UTF-8 path")]);
     assert_eq!(run.code, 1);
     assert_eq!(run.stdout, "", "the people go into the file, not to stdout");
-    let summary = run.stderr.lines().last().expect("a summary");
+    let summary: Vec<&str> = run.stderr.lines().rev().take(2).collect();
     assert_eq!(
         summary,
-        format!("imported 10 people into {}, skipped 3 already present, 3 malformed rows", target.display())
+        [
+            "left out: deleted LinkedIn members (1)".to_string(),
+            format!(
+                "imported 11 people into {}, 2 already present, 2 malformed rows; added emails or URLs to 2 people already there",
+                target.display()
+            )
+        ]
     );
     let after = fs::read_to_string(&target).expect("readable");
-    let appended = after.strip_prefix(&before).expect("the existing text is kept byte for byte");
+    // Ada is there by name (nothing tells the two apart) and gets her profile; Grace is there
+    // by email, whatever its case, and gets hers; nothing else of theirs changes.
+    let enriched = before
+        .replace(
+            "  email ada@example.org\n",
+            "  email ada@example.org\n  url https://www.linkedin.com/in/ada-lovelace\n",
+        )
+        .replace(
+            "  email grace.hopper@example.com\n",
+            "  email grace.hopper@example.com\n  url https://www.linkedin.com/in/gracehopper\n",
+        );
+    let appended = after.strip_prefix(&enriched).expect("the rest of the file is kept byte for byte");
     assert!(
         appended.starts_with("\nperson charles-babbage \"Charles Babbage\"\n"),
         "one blank line, then the people:\n{appended}"
     );
+    assert!(!after.contains("GRACE.HOPPER"), "Grace's address is not added again in another case");
+    // The other Ada Lovelace has another profile: a namesake, kept with an id of her own.
     assert!(
-        !after.contains("\"Ada Lovelace\"\n  org \"Analytical Engines Ltd\"\n  title"),
-        "Ada is already there by name"
+        appended.contains("person ada-lovelace-analytical \"Ada Lovelace\"\n  org \"Analytical Engines Ltd\"\n  title \"Analyst\"\n  url https://www.linkedin.com/in/ada-lovelace-2\n"),
+        "{appended}"
     );
-    assert!(!after.contains("GRACE.HOPPER"), "Grace is already there by email, whatever its case");
     let codes = check_codes(&target);
     assert!(
         codes.iter().all(|code| ["stale", "empty-pillar", "unfilled-role", "no-context"].contains(&code.as_str())),
@@ -78,9 +96,7 @@ fn importing_the_same_export_twice_adds_nobody_the_second_time() {
     let again = import(&fixtures(), &["google", "google.csv", "--into", into]);
     assert_eq!(fs::read_to_string(&target).expect("readable"), once);
     assert!(
-        again
-            .stderr
-            .ends_with(&format!("imported 0 people into {into}, skipped 5 already present, 2 malformed rows\n")),
+        again.stderr.ends_with(&format!("imported 0 people into {into}, 5 already present, 2 malformed rows\n")),
         "{}",
         again.stderr
     );
@@ -95,7 +111,7 @@ fn ids_never_clash_with_the_ones_in_the_target() {
     assert_eq!(run.code, 1);
     let after = fs::read_to_string(&target).expect("readable");
     assert!(after.contains("\r\n\r\nperson ada-lovelace \"Ada Lovelace\"\r\n"), "CRLF kept, one blank line:\n{after}");
-    assert!(after.contains("person zoe-nunez-2 \"Zoë Núñez\"\r\n"), "{after}");
+    assert!(after.contains("person zoe-nunez-fernwood \"Zoë Núñez\"\r\n"), "{after}");
     assert!(!after.replace("\r\n", "").contains('\n'), "every appended line ends in CRLF");
 }
 
@@ -129,7 +145,7 @@ fn google_contacts_old_and_new_headers_print_as_people() {
     let old = import(&fixtures(), &["google", "google-old.csv"]);
     assert_eq!(old.code, 0, "{}", old.stderr);
     insta::assert_snapshot!("google_old_stdout", old.stdout);
-    assert_eq!(old.stderr, "imported 3 people, skipped 0 already present, 0 malformed rows\n");
+    assert_eq!(old.stderr, "imported 3 people, 0 already present, 0 malformed rows\n");
 }
 
 #[test]
@@ -162,7 +178,10 @@ fn the_wrong_kind_of_export_is_an_input_error_and_the_target_is_untouched() {
     let run = import(&fixtures(), &["linkedin", "contacts.vcf", "--into", target.to_str().expect("UTF-8 path")]);
     assert_input_error(
         &run,
-        &["cannot import `contacts.vcf`: no LinkedIn header row found", "is it a LinkedIn Connections.csv export?"],
+        &[
+            "cannot import `contacts.vcf`: no LinkedIn header row found",
+            "is it a LinkedIn export (Connections.csv, or the archive as a .zip or a folder)?",
+        ],
     );
     assert_eq!(fs::read(&target).expect("readable"), before);
     assert_input_error(&import(&fixtures(), &["vcard", "google.csv"]), &["no vCard found"]);
@@ -189,7 +208,40 @@ fn what_an_export_holds_is_written_so_that_the_file_still_reads_and_formats() {
     insta::assert_snapshot!("quirks_added", added);
     let errors: Vec<String> = check_codes(&target).into_iter().filter(|code| code != "stale").collect();
     assert!(!errors.iter().any(|code| ["syntax", "invalid-value"].contains(&code.as_str())), "{errors:?}\n{after}");
-    let formatted =
-        support::cli::run(&mut support::cli::kith_in(folder.path()).args(["fmt", "--check", "network.kith"]));
+    let formatted = support::cli::run(support::cli::kith_in(folder.path()).args(["fmt", "--check", "network.kith"]));
     assert_ne!(formatted.code, 2, "kith fmt must accept the file: {}", formatted.stderr);
+}
+
+#[test]
+fn a_dry_run_prints_the_diff_and_writes_nothing() {
+    let (folder, target) = folder_with_network();
+    let before = fs::read_to_string(&target).expect("readable");
+    let run = import(
+        folder.path(),
+        &["linkedin", &fixtures().join("Connections.csv").display().to_string(), "--into", "network.kith", "--dry-run"],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(fs::read_to_string(&target).expect("readable"), before, "nothing is written");
+    assert!(run.stdout.starts_with("--- network.kith\n+++ network.kith\n@@ "), "{}", run.stdout);
+    assert!(run.stdout.contains("+  url https://www.linkedin.com/in/gracehopper\n"), "{}", run.stdout);
+    assert!(run.stdout.contains("+person charles-babbage \"Charles Babbage\"\n"), "{}", run.stdout);
+    assert!(run.stderr.contains("imported 11 people into network.kith (dry run: nothing written)"), "{}", run.stderr);
+
+    let applied = import(
+        folder.path(),
+        &["linkedin", &fixtures().join("Connections.csv").display().to_string(), "--into", "network.kith"],
+    );
+    assert_eq!(applied.code, 1);
+    let again = import(
+        folder.path(),
+        &["linkedin", &fixtures().join("Connections.csv").display().to_string(), "--into", "network.kith", "--dry-run"],
+    );
+    assert_eq!(again.stdout, "", "nothing left to change");
+}
+
+#[test]
+fn a_dry_run_needs_a_file_to_merge_into() {
+    let run = import(&fixtures(), &["vcard", "contacts.vcf", "--dry-run"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--into"), "{}", run.stderr);
 }

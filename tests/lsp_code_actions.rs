@@ -52,7 +52,10 @@ const NETWORK: &str = "# my network\n\
 #[test]
 fn announces_quick_fixes() {
     let client = LspClient::start();
-    assert_eq!(client.initialize_result["capabilities"]["codeActionProvider"]["codeActionKinds"], json!(["quickfix"]));
+    assert_eq!(
+        client.initialize_result["capabilities"]["codeActionProvider"]["codeActionKinds"],
+        json!(["quickfix", "refactor.rewrite"])
+    );
     assert!(client.shutdown_and_exit().success());
 }
 
@@ -193,4 +196,47 @@ fn diagnostics_of_an_older_version_and_other_kinds_get_no_actions() {
         .expect("codeAction succeeds");
     assert_eq!(refactors, json!([]));
     assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn a_wider_network_person_becomes_a_key_person_from_the_editor() {
+    let mut client = LspClient::start();
+    let (doc, diagnostics) = client.open_document("choose.kith", NETWORK);
+    assert!(codes(&diagnostics).contains(&"empty-pillar"), "{diagnostics:#?}");
+    let charles = NETWORK.lines().position(|line| line.starts_with("person charles")).expect("charles") as u32;
+    let offered = actions_at(&mut client, &doc, charles + 1);
+    let titles: Vec<&str> = offered.iter().filter_map(|action| action["title"].as_str()).collect();
+    assert_eq!(titles[0], "Make Charles Babbage a key person: butt-kicker (accelerators is empty)", "{titles:?}");
+    assert!(titles.contains(&"Make Charles Babbage a key person: mentor (pathfinders)"), "{titles:?}");
+    let action = titled(&offered, "Make Charles Babbage a key person: butt-kicker (accelerators is empty)");
+    assert_eq!(action["kind"], "refactor.rewrite");
+    let edits = action["edit"]["changes"][&doc].as_array().expect("edits");
+    let promoted = apply_text_edits(NETWORK, edits, PositionEncoding::Utf16);
+    assert!(
+        promoted.ends_with("person charles \"Charles Babbage\"\n  role butt-kicker\n  org \"Engines\"\n"),
+        "{promoted}"
+    );
+    client.change(&doc, 2, json!([{ "text": promoted }]));
+    let after = client.diagnostics(&doc, 2);
+    let empty: Vec<&Value> = after.iter().filter(|diagnostic| diagnostic["code"] == "empty-pillar").collect();
+    assert!(
+        empty.iter().all(|diagnostic| !diagnostic["message"].as_str().unwrap_or_default().contains("accelerators")),
+        "{empty:#?}"
+    );
+    assert!(
+        actions_at(&mut client, &doc, charles + 1).iter().all(|action| action["kind"] != "refactor.rewrite"),
+        "a key person now"
+    );
+    assert!(client.shutdown_and_exit().success());
+}
+
+/// The code actions offered at the start of `line` with no diagnostics in the context.
+fn actions_at(client: &mut LspClient, doc: &str, line: u32) -> Vec<Value> {
+    let result = client
+        .request(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": doc }, "range": range(line, 0, 0), "context": { "diagnostics": [] } }),
+        )
+        .expect("codeAction succeeds");
+    result.as_array().cloned().unwrap_or_default()
 }

@@ -129,7 +129,7 @@ fn roles_complete_inside_a_broken_line_under_an_unterminated_string() {
     let items = completion_at(&mut client, &doc, 2, 11);
     let mentor = item(&items, "mentor");
     assert_eq!(mentor["textEdit"], json!({ "range": range(2, 7, 11), "newText": "mentor" }));
-    assert_eq!(mentor["detail"], "pathfinders");
+    assert_eq!(mentor["detail"], "pathfinders (empty)");
     assert!(client.shutdown_and_exit().success());
 }
 

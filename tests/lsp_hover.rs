@@ -189,3 +189,19 @@ fn blank_space_has_no_hover() {
     assert_eq!(hover, Value::Null);
     assert!(client.shutdown_and_exit().success());
 }
+
+#[test]
+fn a_wider_network_person_shows_the_evidence_for_making_them_a_key_person() {
+    let text = format!("{NETWORK}\nperson maya \"Maya Chen\"\n  met 2019-06-01\n  knows @ada\n  2026-11-01 coffee \"Board prep\"\n  2026-11-10 helped\n");
+    let mut client = LspClient::start();
+    let (doc, _) = client.open_document("evidence.kith", &text);
+    let hover = hover_at(&mut client, &doc, &text, "maya \"Maya", 0, 1);
+    let card = markdown(&hover);
+    assert!(card.contains("- Wider network: no role"), "{card}");
+    assert!(
+        card.contains("**As a key person** (evidence score ")
+            && card.contains("- 2 meaningful interactions in the last year (1 coffee, 1 favour you did), the last on 2026-11-10 (helped)\n- you helped them once in the last year\n- known since 2019\n- knows 1 of your key people (Ada Lovelace)"),
+        "{card}"
+    );
+    assert!(client.shutdown_and_exit().success());
+}

@@ -4,7 +4,7 @@
 
 use arbitrary::{Arbitrary, Unstructured};
 use kith_core::{check, Analysis, Date, Encoding, LineIndex, Lint, Severity, Tree};
-use kith_exchange::import::{append, read, Format, Importer, Outcome};
+use kith_exchange::import::{read, Format, Item, Merge, Merged, Options, Record};
 use tree_sitter::Node;
 
 /// The day every target checks on (the property tests' day).
@@ -105,7 +105,7 @@ pub fn assert_spans_inside(text: &str, lints: &[Lint]) {
         let mut spans = vec![("span", lint.span)];
         spans.extend(lint.related.iter().map(|related| ("related span", related.span)));
         spans.extend(
-            lint.suggestions.iter().flat_map(|suggestion| suggestion.edits.iter().map(|edit| ("edit span", edit.span))),
+            lint.fixes.iter().flat_map(|suggestion| suggestion.edits.iter().map(|edit| ("edit span", edit.span))),
         );
         for (what, span) in spans {
             assert!(
@@ -302,7 +302,7 @@ pub fn lints_modulo_positions(text: &str) -> Vec<(&'static str, Severity, String
 }
 
 /// Existing networks the import targets import into: none, the import fixture, and a
-/// CRLF file without a final newline (which `append` must extend in its own style).
+/// CRLF file without a final newline (which the merge must extend in its own style).
 pub const EXISTING: &[&str] = &[
     "",
     include_str!("../../tests/fixtures/import/network.kith"),
@@ -310,10 +310,10 @@ pub const EXISTING: &[&str] = &[
 ];
 
 /// The import invariants for an export in `format`: whatever `read` accepts, every record
-/// (a contact, or a malformed record) names a line of the export; feeding every contact to
-/// an `Importer` over each of [`EXISTING`], the rendered text and the existing text with it
-/// appended parse with no error-level lint, and hold exactly the people imported, with
-/// the ids the importer gave them, in order (nobody lost, nobody invented).
+/// names a line of the export; merging every record into each of [`EXISTING`] gives text
+/// that keeps the existing people and adds exactly the new ones after them, with no new
+/// error-level lint; every contact is accounted for (added, matched, or you); and merging
+/// the same records into the result changes nothing.
 pub fn assert_import_properties(format: Format, data: &[u8]) {
     if data.len() > MAX_INPUT {
         return;
@@ -321,49 +321,46 @@ pub fn assert_import_properties(format: Format, data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let Ok(records) = read(format, &text) else { return };
     let lines = text.lines().count().max(1);
-    let mut contacts = Vec::new();
-    for record in records {
-        let line = match &record {
-            Ok(contact) => contact.line,
+    let records: Vec<Record> = records.collect();
+    let mut contacts = 0;
+    for record in &records {
+        let line = match record {
+            Ok(Item::Contact(contact)) => contact.line,
+            Ok(Item::Exchange(exchange)) => exchange.line,
+            Ok(Item::Skipped(skip)) => skip.line,
             Err(malformed) => malformed.line,
         };
         assert!(line >= 1 && line <= lines, "a record on line {line} of an export of {lines} lines: {record:?}");
-        contacts.extend(record.ok());
+        contacts += usize::from(matches!(record, Ok(Item::Contact(_))));
     }
     for existing_text in EXISTING {
         let existing = check(existing_text, TODAY);
-        let existing_errors = errors(&existing);
-        let mut importer = Importer::new(&existing.network, TODAY);
-        let mut imported = Vec::new();
-        for contact in &contacts {
-            if let Outcome::Imported(id) = importer.add(contact.clone()) {
-                imported.push(id);
-            }
-        }
-        assert_eq!(importer.imported(), imported.len(), "Importer::imported disagrees with the outcomes");
-        let rendered = importer.render();
-        let alone = check(&rendered, TODAY);
-        assert!(errors(&alone).is_empty(), "the rendered people have errors:\n{rendered}\n{:#?}", errors(&alone));
-        let ids: Vec<&str> = alone.network.people.iter().map(|person| person.id_name()).collect();
-        assert_eq!(ids, imported, "the rendered people are not the imported ones:\n{rendered}");
-
-        let appended = append(existing_text, &rendered);
-        assert!(appended.starts_with(existing_text), "append changed the existing text");
-        let whole = check(&appended, TODAY);
-        assert_eq!(errors(&whole), existing_errors, "appending added errors:\n{appended}");
-        let whole_ids: Vec<&str> = whole.network.people.iter().map(|person| person.id_name()).collect();
-        let expected: Vec<&str> = existing
-            .network
-            .people
-            .iter()
-            .map(|person| person.id_name())
-            .chain(imported.iter().map(String::as_str))
-            .collect();
+        let merged = merge(existing_text, &records);
+        let summary = &merged.summary;
+        let owner: usize = summary.skipped.iter().filter(|(reason, _)| reason.contains("you")).map(|(_, count)| count).sum();
         assert_eq!(
-            whole_ids, expected,
-            "after appending, the people are not the existing and imported ones:\n{appended}"
+            summary.people_added + summary.already_present + owner,
+            contacts,
+            "contacts lost or counted twice: {summary:#?}"
         );
+        let whole = check(&merged.text, TODAY);
+        assert_eq!(errors(&whole), errors(&existing), "the merge added errors:\n{}", merged.text);
+        let ids: Vec<&str> = whole.network.people.iter().map(|person| person.id_name()).collect();
+        let existing_ids: Vec<&str> = existing.network.people.iter().map(|person| person.id_name()).collect();
+        assert!(ids.starts_with(&existing_ids), "the existing people changed:\n{}", merged.text);
+        assert_eq!(ids.len(), existing_ids.len() + summary.people_added, "people lost or invented:\n{}", merged.text);
+        let again = merge(&merged.text, &records);
+        assert_eq!(again.text, merged.text, "a second merge of the same records changed the file");
+        assert_eq!(again.summary.people_added, 0, "a second merge added people");
     }
+}
+
+fn merge(existing: &str, records: &[Record]) -> Merged {
+    let mut merge = Merge::new(existing, TODAY, Options::default());
+    for record in records {
+        merge.add(record.clone());
+    }
+    merge.finish()
 }
 
 /// The error-level lints of an analysis, without positions.
@@ -374,4 +371,149 @@ fn errors(analysis: &Analysis) -> Vec<(&'static str, String)> {
         .filter(|lint| lint.severity == Severity::Error)
         .map(|lint| (lint.code, lint.message.clone()))
         .collect()
+}
+
+/// The import invariants for records read some other way than [`read`] (LinkedIn's
+/// archive): every record names a line from 1 to `lines` (when the files' lengths are
+/// known); merging them into each of [`EXISTING`] keeps the existing people and adds
+/// exactly the new ones after them, with no new error-level lint, accounting for every
+/// contact; and merging the same records into the result changes nothing, adding no person
+/// and logging no interaction.
+pub fn assert_records_properties(records: &[Record], lines: Option<usize>) {
+    let mut contacts = 0;
+    for record in records {
+        let line = match record {
+            Ok(Item::Contact(contact)) => contact.line,
+            Ok(Item::Exchange(exchange)) => exchange.line,
+            Ok(Item::Skipped(skip)) => skip.line,
+            Err(malformed) => malformed.line,
+        };
+        let most = lines.unwrap_or(usize::MAX);
+        assert!(line >= 1 && line <= most, "a record on line {line} of files of at most {most} lines: {record:?}");
+        contacts += usize::from(matches!(record, Ok(Item::Contact(_))));
+    }
+    for existing_text in EXISTING {
+        let existing = check(existing_text, TODAY);
+        let merged = merge(existing_text, records);
+        let summary = &merged.summary;
+        let owner: usize = summary.skipped.iter().filter(|(reason, _)| reason.contains("you")).map(|(_, count)| count).sum();
+        assert_eq!(
+            summary.people_added + summary.already_present + owner,
+            contacts,
+            "contacts lost or counted twice: {summary:#?}"
+        );
+        let whole = check(&merged.text, TODAY);
+        assert_eq!(errors(&whole), errors(&existing), "the merge added errors:\n{}", merged.text);
+        let ids: Vec<&str> = whole.network.people.iter().map(|person| person.id_name()).collect();
+        let existing_ids: Vec<&str> = existing.network.people.iter().map(|person| person.id_name()).collect();
+        assert!(ids.starts_with(&existing_ids), "the existing people changed:\n{}", merged.text);
+        assert_eq!(ids.len(), existing_ids.len() + summary.people_added, "people lost or invented:\n{}", merged.text);
+        let again = merge(&merged.text, records);
+        assert_eq!(again.text, merged.text, "a second merge of the same records changed the file");
+        assert_eq!(again.summary.people_added, 0, "a second merge added people");
+        assert_eq!(again.summary.interactions_added, 0, "a second merge logged interactions");
+    }
+}
+
+/// Networks the calendar target imports into: none, the calendar fixture (whose people have
+/// the attendees' addresses, and `set me`, so that meetings are logged), and a CRLF file
+/// without a final newline.
+pub const CALENDAR_NETWORKS: &[&str] = &[
+    "",
+    include_str!("../../tests/fixtures/import/ics/network.kith"),
+    "# CRLF, no final newline\r\nset me me@example.org\r\nperson ada \"Ada Lovelace\"\r\n  email ada@example.org\r\n  met 2020-01-01",
+];
+
+/// The calendar import invariants: whatever `read_calendar` accepts, every record names a
+/// line of the file, every meeting is on or before today with a meeting kind and a summary
+/// of at most 80 characters on one line; merging the records into each of
+/// [`CALENDAR_NETWORKS`] adds no error-level lint and no person, and merging them again
+/// changes nothing and logs nothing.
+pub fn assert_calendar_import_properties(data: &[u8]) {
+    if data.len() > MAX_INPUT {
+        return;
+    }
+    let text = String::from_utf8_lossy(data);
+    let Ok(records) = kith_exchange::import::read_calendar(&text, TODAY) else { return };
+    let records: Vec<Record> = records.collect();
+    let lines = text.lines().count().max(1);
+    for record in &records {
+        let line = match record {
+            Ok(Item::Exchange(exchange)) => {
+                assert!(exchange.date <= TODAY, "a meeting after today: {exchange:?}");
+                assert!(matches!(exchange.kind, "meet" | "video" | "call"), "not a meeting kind: {exchange:?}");
+                assert!(exchange.summary.chars().count() <= 80, "a summary longer than 80 characters: {exchange:?}");
+                assert!(!exchange.summary.chars().any(char::is_control), "a control character: {exchange:?}");
+                exchange.line
+            }
+            Ok(Item::Contact(contact)) => panic!("a calendar gave a contact: {contact:?}"),
+            Ok(Item::Skipped(skip)) => skip.line,
+            Err(malformed) => malformed.line,
+        };
+        assert!(line >= 1 && line <= lines, "a record on line {line} of a calendar of {lines} lines: {record:?}");
+    }
+    assert_merges_add_no_people(&records, CALENDAR_NETWORKS, "a calendar");
+}
+
+/// Merging `records` (from `source`) into each of `networks` adds no error-level lint and
+/// no person, and merging them again changes nothing and logs nothing.
+fn assert_merges_add_no_people(records: &[Record], networks: &[&str], source: &str) {
+    for existing_text in networks {
+        let existing = check(existing_text, TODAY);
+        let merged = merge(existing_text, records);
+        let whole = check(&merged.text, TODAY);
+        assert_eq!(errors(&whole), errors(&existing), "the merge added errors:\n{}", merged.text);
+        assert_eq!(merged.summary.people_added, 0, "{source} added people:\n{}", merged.text);
+        assert_eq!(whole.network.people.len(), existing.network.people.len(), "people lost:\n{}", merged.text);
+        let again = merge(&merged.text, records);
+        assert_eq!(again.text, merged.text, "a second merge of the same records changed the file");
+        assert_eq!(again.summary.interactions_added, 0, "a second merge logged interactions");
+    }
+}
+
+/// Networks the mailbox target imports into: none, the mailbox fixture (whose people have
+/// the correspondents' addresses, and `set me`), and a CRLF file without a final newline.
+pub const MAILBOX_NETWORKS: &[&str] = &[
+    "",
+    include_str!("../../tests/fixtures/import/mbox/network.kith"),
+    "# CRLF, no final newline\r\nset me mara@example.net\r\nperson ada \"Ada Lovelace\"\r\n  email ada@example.org\r\n  met 2020-01-01",
+];
+
+/// The mailbox import invariants: whatever `read_mailbox` accepts (streamed from the
+/// bytes), every record names a line of the file; every message is an `email` with a
+/// summary of at most 80 characters on one line, addresses kith accepts and recipients
+/// without the sender; merging the records into each of [`MAILBOX_NETWORKS`] adds no
+/// error-level lint and no person, and merging them again changes nothing.
+pub fn assert_mailbox_import_properties(data: &[u8]) {
+    if data.len() > MAX_INPUT {
+        return;
+    }
+    let Ok(records) = kith_exchange::import::read_mailbox(data) else { return };
+    let records: Vec<Record> = records.collect();
+    let breaks = data.iter().filter(|&&byte| byte == b'\n').count();
+    let lines = (breaks + usize::from(!data.ends_with(b"\n"))).max(1);
+    let accepted = |party: &kith_exchange::import::Party| {
+        party.email.as_deref().is_some_and(|email| kith_core::values::check_email(email).is_ok())
+    };
+    for record in &records {
+        let line = match record {
+            Ok(Item::Exchange(exchange)) => {
+                assert_eq!(exchange.kind, "email", "not an email: {exchange:?}");
+                assert!(exchange.summary.chars().count() <= 80, "a summary longer than 80 characters: {exchange:?}");
+                assert!(!exchange.summary.chars().any(char::is_control), "a control character: {exchange:?}");
+                assert!(exchange.from.iter().chain(&exchange.to).all(accepted), "an address kith refuses: {exchange:?}");
+                let sender = exchange.from.as_ref().and_then(|from| from.email.as_deref()).map(str::to_lowercase);
+                assert!(
+                    exchange.to.iter().all(|to| to.email.as_deref().map(str::to_lowercase) != sender),
+                    "the sender among the recipients: {exchange:?}"
+                );
+                exchange.line
+            }
+            Ok(Item::Contact(contact)) => panic!("a mailbox gave a contact: {contact:?}"),
+            Ok(Item::Skipped(skip)) => skip.line,
+            Err(malformed) => malformed.line,
+        };
+        assert!(line >= 1 && line <= lines, "a record on line {line} of a mailbox of {lines} lines: {record:?}");
+    }
+    assert_merges_add_no_people(&records, MAILBOX_NETWORKS, "a mailbox");
 }

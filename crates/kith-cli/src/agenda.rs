@@ -1,5 +1,6 @@
 //! `kith agenda`: who to reach out to now, over every file found — coloured sections on a
-//! terminal (plain when piped), or JSON.
+//! terminal (plain when piped), or JSON; with fewer than four key people, a pointer at
+//! `kith choose`.
 
 use crate::args::{AgendaArgs, AgendaFormat};
 use crate::check::read;
@@ -8,6 +9,7 @@ use crate::status::{is_closed_pipe, report_error, ExitStatus};
 use crate::today::{self, TODAY_VARIABLE};
 use anstyle::{AnsiColor, Style};
 use kith_core::agenda::{Agenda, Item, Section, Source};
+use kith_core::evidence::choose_nudge;
 use kith_core::values::parse_duration;
 use kith_core::{Analysis, Severity};
 use std::io::{self, Write};
@@ -57,8 +59,14 @@ pub fn run(arguments: &AgendaArgs) -> ExitStatus {
     let agenda = Agenda::new(&sources, today, within);
 
     let mut stdout = io::BufWriter::new(anstream::AutoStream::auto(io::stdout().lock()));
+    let key_people: usize = files.iter().map(|(_, analysis)| analysis.network.key_people().count()).sum();
     let written = match arguments.format {
-        AgendaFormat::Human => write_human(&agenda, files.len() > 1, &mut stdout),
+        AgendaFormat::Human => {
+            write_human(&agenda, files.len() > 1, &mut stdout).and_then(|()| match choose_nudge(key_people) {
+                Some(nudge) => writeln!(stdout, "\n{nudge}."),
+                None => Ok(()),
+            })
+        }
         AgendaFormat::Json => stdout.write_all(agenda.to_json().as_bytes()),
     };
     match written.and_then(|()| stdout.flush()) {

@@ -30,6 +30,94 @@ pub enum Command {
     Export(ExportArgs),
     /// Record an interaction with someone, in date order in their block.
     Log(LogArgs),
+    /// Who of your wider network could be a key person, with the evidence; what the network
+    /// lacks; which key people are drifting.
+    Suggest(SuggestArgs),
+    /// Give someone key roles: `kith promote maya mentor,challenger`.
+    Promote(PromoteArgs),
+    /// Take someone's roles away, back to the wider network.
+    Demote(DemoteArgs),
+    /// Choose your key people one candidate at a time, in the terminal.
+    Choose(ChooseArgs),
+}
+
+/// The network file a command writes to, and the day it judges by.
+#[derive(Debug, Args)]
+pub struct NetworkArgs {
+    /// The .kith file [default: the only .kith file in the current folder, else network.kith].
+    #[arg(long, value_name = "NETWORK.kith")]
+    pub file: Option<PathBuf>,
+
+    /// The day that counts as today, as YYYY-MM-DD [default: $KITH_TODAY, else the local date].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    /// The network: a .kith file, a folder holding one, or `-` for standard input
+    /// [default: the network file of the current folder].
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// How to print the suggestions.
+    #[arg(long, value_enum, default_value_t = SuggestFormat::Human)]
+    pub format: SuggestFormat,
+
+    /// How many candidates to show.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+
+    /// Look for someone for this pillar: its empty roles come first in the hints.
+    #[arg(long, value_name = "PILLAR", conflicts_with = "role")]
+    pub pillar: Option<String>,
+
+    /// Look for someone for this role: the hints promote to it.
+    #[arg(long, value_name = "ROLE")]
+    pub role: Option<String>,
+
+    /// The day to judge the evidence on, as YYYY-MM-DD [default: $KITH_TODAY, else the local date].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
+}
+
+/// An output format of `kith suggest`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SuggestFormat {
+    /// What the network needs, the candidates with their reasons, the drifting key people.
+    Human,
+    /// One JSON object.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct PromoteArgs {
+    /// The person's id, e.g. `maya` (an `@` in front is allowed).
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// One or more roles, separated by commas: `mentor` or `mentor,challenger`.
+    #[arg(value_name = "ROLE[,ROLE…]")]
+    pub roles: String,
+
+    #[command(flatten)]
+    pub network: NetworkArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoteArgs {
+    /// The person's id.
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    #[command(flatten)]
+    pub network: NetworkArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ChooseArgs {
+    #[command(flatten)]
+    pub network: NetworkArgs,
 }
 
 #[derive(Debug, Args)]
@@ -54,6 +142,21 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings too, not only on errors.
     #[arg(long)]
     pub strict: bool,
+
+    /// Apply the safe fixes ("did you mean" roles, fields, kinds and rules; sorting a
+    /// log) to the files, then report what is left.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// With --fix or --diff, apply the fixes that may change what the file means too (a
+    /// "did you mean" reference to another person).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Write nothing: show what --fix would change as a unified diff, and exit 1 if it
+    /// would change anything.
+    #[arg(long)]
+    pub diff: bool,
 }
 
 #[derive(Debug, Args)]
@@ -147,16 +250,25 @@ pub struct ImportArgs {
     #[arg(value_enum)]
     pub kind: ImportKind,
 
-    /// The exported file, e.g. Connections.csv, contacts.vcf or contacts.csv.
-    #[arg(value_name = "FILE")]
+    /// The export: Connections.csv or LinkedIn's whole archive (its .zip or the unzipped
+    /// folder), contacts.vcf, contacts.csv, a calendar's .ics, a mailbox's .mbox.
+    #[arg(value_name = "PATH")]
     pub file: PathBuf,
 
-    /// Append the new people to this .kith file (created if missing) instead of printing them.
+    /// Merge into this .kith file (created if missing) instead of printing the new people.
     #[arg(long, value_name = "NETWORK.kith")]
     pub into: Option<PathBuf>,
 
-    /// The day that counts as today, as YYYY-MM-DD (a `met` date after it is kept as a note)
-    /// [default: $KITH_TODAY, else the local date].
+    /// Print what would change in the `--into` file as a unified diff, and write nothing.
+    #[arg(long, requires = "into")]
+    pub dry_run: bool,
+
+    /// Leave out meetings with more attendees than this, you included (calendars).
+    #[arg(long, value_name = "N", default_value_t = 6)]
+    pub max_attendees: usize,
+
+    /// The day that counts as today, as YYYY-MM-DD (nothing after it is logged; a `met`
+    /// date after it is kept as a note) [default: $KITH_TODAY, else the local date].
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<String>,
 }
@@ -164,12 +276,18 @@ pub struct ImportArgs {
 /// The exports `kith import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ImportKind {
-    /// LinkedIn's Connections.csv.
+    /// LinkedIn: Connections.csv, or the data archive (.zip or folder) with its messages.
     Linkedin,
     /// A .vcf file of vCards (2.1, 3.0 or 4.0).
     Vcard,
     /// A Google Contacts CSV export.
     Google,
+    /// An Outlook Contacts CSV export.
+    Outlook,
+    /// A calendar's iCalendar export (.ics): meetings with people in the network.
+    Ics,
+    /// A mailbox (mbox): mail with people in the network.
+    Mbox,
 }
 
 #[derive(Debug, Args)]

@@ -1,11 +1,15 @@
-//! `kith check`: find the files, analyse each as of today, print what `--level` shows in
-//! the chosen format, and turn the findings into the exit status.
+//! `kith check`: find the files, analyse each as of today (with `--fix`, after applying
+//! the fixes; with `--diff`, showing them), print what `--level` shows in the chosen
+//! format, and turn the findings into the exit status.
 
 use crate::args::CheckArgs;
 use crate::discover::{discover, io_reason, Source};
 use crate::output::{self, CheckedFile, Report, Summary};
 use crate::status::{is_closed_pipe, report_error, ExitStatus};
 use crate::today::{self, TODAY_VARIABLE};
+use crate::write::update_file;
+use kith_core::fix::{fix_all, Fixed};
+use kith_core::{Applicability, Date};
 use std::io::{self, Write};
 use std::num::NonZeroUsize;
 
@@ -25,7 +29,26 @@ pub fn run(arguments: &CheckArgs) -> ExitStatus {
 
     let threads = std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN);
     let mut report = Report { today, files: Vec::new(), hidden: 0 };
+    if arguments.diff {
+        return show_fixes(&discovery.sources, today, arguments.unsafe_fixes, input_failed);
+    }
     for source in &discovery.sources {
+        if arguments.fix {
+            match fix_source(source, today, arguments.unsafe_fixes) {
+                Ok((text, fixed)) => {
+                    report_fixed(source, &fixed);
+                    let (shown, hidden): (Vec<_>, Vec<_>) =
+                        fixed.left.lints.into_iter().partition(|lint| arguments.level.shows(lint.severity));
+                    report.hidden += hidden.len();
+                    report.files.push(CheckedFile::new(source.to_string(), text, shown));
+                }
+                Err(message) => {
+                    report_error(message);
+                    input_failed = true;
+                }
+            }
+            continue;
+        }
         let text = match read(source) {
             Ok(text) => text,
             Err(message) => {
@@ -64,6 +87,110 @@ pub fn run(arguments: &CheckArgs) -> ExitStatus {
             ExitStatus::Error
         }
         _ => status,
+    }
+}
+
+/// Applies the fixes to the file `source` under its lock (the byte-order mark kept): its
+/// text after them, without the mark, and what was fixed and what is left.
+fn fix_source(source: &Source, today: Date, unsafe_fixes: bool) -> Result<(String, Fixed), String> {
+    let Source::File(path) = source else {
+        return Err("cannot fix standard input in place: use `kith check --diff -` to see the fixes".to_string());
+    };
+    let mut result = None;
+    update_file(path, |current| {
+        let text = source.decode(current.unwrap_or_default().to_vec(), "fix")?;
+        let (mark, body) = match text.strip_prefix('\u{feff}') {
+            Some(body) => ("\u{feff}", body),
+            None => ("", text.as_str()),
+        };
+        let fixed = fix_all(body, today, unsafe_fixes);
+        let changed = fixed.text != body;
+        let contents = changed.then(|| format!("{mark}{}", fixed.text).into_bytes());
+        result = Some((fixed.text.clone(), fixed));
+        Ok(contents)
+    })?;
+    result.ok_or_else(|| format!("cannot fix `{source}`"))
+}
+
+/// `kith check --diff`: the change `--fix` would make to each file, as a unified diff, and
+/// how many problems it would fix; exit 1 when it would change anything.
+fn show_fixes(sources: &[Source], today: Date, unsafe_fixes: bool, mut input_failed: bool) -> ExitStatus {
+    let mut stdout = io::BufWriter::new(io::stdout().lock());
+    let mut would_fix = 0;
+    for source in sources {
+        let text = match read(source) {
+            Ok(text) => text,
+            Err(message) => {
+                report_error(message);
+                input_failed = true;
+                continue;
+            }
+        };
+        let fixed = fix_all(&text, today, unsafe_fixes);
+        if fixed.text != text {
+            let name = source.to_string();
+            let diff = similar::TextDiff::from_lines(text.as_str(), fixed.text.as_str());
+            let written = write!(stdout, "{}", diff.unified_diff().context_radius(3).header(&name, &name));
+            if let Err(error) = written.and_then(|()| stdout.flush()) {
+                if !is_closed_pipe(&error) {
+                    report_error(format!("cannot write the output: {}", io_reason(&error)));
+                }
+                return ExitStatus::Error;
+            }
+            would_fix += fixed.count();
+            eprintln!("{source}: would fix {}", fixed_words(&fixed));
+        }
+        if let Some(more) = needing_unsafe_fixes(&fixed, unsafe_fixes) {
+            eprintln!("{source}: {more}");
+        }
+    }
+    if input_failed {
+        ExitStatus::Error
+    } else if would_fix > 0 {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    }
+}
+
+/// "fixed 3 problems in network.kith (2 unknown-role, 1 unsorted-log)" on standard error,
+/// and how many more `--unsafe-fixes` would fix.
+fn report_fixed(source: &Source, fixed: &Fixed) {
+    if fixed.count() > 0 {
+        eprintln!("fixed {} in {source}", fixed_words(fixed));
+    }
+    if let Some(more) = needing_unsafe_fixes(fixed, false) {
+        eprintln!("{source}: {more}");
+    }
+    match fixed.refused.len() {
+        0 => {}
+        1 => eprintln!("{source}: 1 fix not applied: it would leave a line kith cannot read"),
+        count => eprintln!("{source}: {count} fixes not applied: they would leave lines kith cannot read"),
+    }
+}
+
+/// "3 problems (2 unknown-role, 1 unsorted-log)".
+fn fixed_words(fixed: &Fixed) -> String {
+    let count = fixed.count();
+    let codes: Vec<String> = fixed.by_code.iter().map(|(code, count)| format!("{count} {code}")).collect();
+    format!("{count} {} ({})", if count == 1 { "problem" } else { "problems" }, codes.join(", "))
+}
+
+/// "1 more fix needs `--unsafe-fixes`" when lints left have fixes that need a look.
+fn needing_unsafe_fixes(fixed: &Fixed, unsafe_fixes: bool) -> Option<String> {
+    if unsafe_fixes {
+        return None;
+    }
+    let count = fixed
+        .left
+        .lints
+        .iter()
+        .filter(|lint| lint.fixes.iter().any(|fix| fix.applicability == Applicability::Unsafe))
+        .count();
+    match count {
+        0 => None,
+        1 => Some("1 more fix needs a look: see it with `kith check --diff --unsafe-fixes`".to_string()),
+        count => Some(format!("{count} more fixes need a look: see them with `kith check --diff --unsafe-fixes`")),
     }
 }
 

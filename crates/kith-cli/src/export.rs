@@ -4,13 +4,13 @@
 use crate::args::{ExportArgs, ExportKind};
 use crate::check::read;
 use crate::discover::{io_reason, Source};
-use crate::log::network_file;
+use crate::network::network_file;
 use crate::status::{is_closed_pipe, report_error, ExitStatus};
 use crate::today::{self, TODAY_VARIABLE};
 use crate::write::write_file;
-use kith_exchange::export::{ics, json, vcard};
 use kith_core::values::{parse_duration, Duration, Unit};
 use kith_core::Severity;
+use kith_exchange::export::{ics, json, vcard};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 

@@ -1,17 +1,18 @@
-//! `kith import`: read an export (LinkedIn, vCard, Google Contacts), skip who is already in
-//! the target file, and print the new people or append them to it; malformed records are
-//! reported by line on stderr, with a one-line summary at the end.
+//! `kith import`: read an export — contacts (LinkedIn, vCard, Google, Outlook) or
+//! interactions (LinkedIn's archive with its messages, a calendar, a mailbox) — merge it
+//! into the network (one identity per person; what is already there is left alone) and
+//! write the result, show it as a diff, or print the new people. Malformed records are
+//! reported by line on stderr, and a summary ends every run.
 
 use crate::args::{ImportArgs, ImportKind};
 use crate::discover::{io_reason, Source};
 use crate::status::{is_closed_pipe, report_error, ExitStatus};
 use crate::today::{self, TODAY_VARIABLE};
 use crate::write::update_file;
-use kith_exchange::import::{self, Format, Importer, Malformed, Outcome};
-use kith_core::model::Network;
 use kith_core::Date;
+use kith_exchange::import::{self, Format, LinkedInExport, Malformed, Merge, Options, Record, Summary};
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// How many records pass between two updates of the progress line.
 const PROGRESS_EVERY: usize = 100;
@@ -29,101 +30,226 @@ pub fn run(arguments: &ImportArgs) -> ExitStatus {
 fn import(arguments: &ImportArgs) -> Result<ExitStatus, String> {
     let today = today::resolve(arguments.today.as_deref(), std::env::var_os(TODAY_VARIABLE))?;
     let name = arguments.file.display().to_string();
-    let text = read_text(&arguments.file)?;
-    let format = match arguments.kind {
-        ImportKind::Linkedin => Format::LinkedIn,
-        ImportKind::Vcard => Format::VCard,
-        ImportKind::Google => Format::Google,
-    };
-    let run = |existing: &str| {
-        let records = import::read(format, &text).map_err(|error| {
-            format!("cannot import `{name}`: {}; is it a {} export?", error.message, kind_name(arguments.kind))
-        })?;
-        Ok::<_, String>(Run::of(records, &kith_core::check(existing, today).network, today, &name))
+    let export = Export::open(arguments.kind, &arguments.file)?;
+    let options = Options { max_attendees: arguments.max_attendees };
+    let merge_into = |existing: &str| -> Result<import::Merged, String> {
+        let records = export
+            .records(today)
+            .map_err(|message| format!("cannot import `{name}`: {message}; is it {}?", kind_name(arguments.kind)))?;
+        let mut merge = Merge::new(existing, today, options);
+        let mut progress = Progress::new(&name);
+        for record in records {
+            progress.tick();
+            merge.add(record);
+        }
+        progress.clear();
+        Ok(merge.finish())
     };
 
-    let (run, destination) = match &arguments.into {
+    let (summary, destination) = match &arguments.into {
+        Some(target) if arguments.dry_run => {
+            let existing = match std::fs::read(target) {
+                Ok(bytes) => Source::File(target.clone()).decode(bytes, "import into")?,
+                Err(error) if error.kind() == io::ErrorKind::NotFound => String::new(),
+                Err(error) => return Err(format!("cannot read `{}`: {}", target.display(), io_reason(&error))),
+            };
+            let merged = merge_into(&existing)?;
+            let label = target.display().to_string();
+            let diff = similar::TextDiff::from_lines(existing.as_str(), merged.text.as_str());
+            write_stdout(&diff.unified_diff().context_radius(3).header(&label, &label).to_string())?;
+            (merged.summary, format!(" into {label} (dry run: nothing written)"))
+        }
         Some(target) => {
-            // Matched against the file and appended to it under its lock, so that nothing
+            // Matched against the file and merged into it under its lock, so that nothing
             // another command writes meanwhile is lost or imported twice.
             let target_source = Source::File(target.clone());
-            let mut outcome = None;
+            let mut summary = None;
             update_file(target, |current| {
                 let existing = match current {
                     Some(bytes) => target_source.decode(bytes.to_vec(), "import into")?,
                     None => String::new(),
                 };
-                let run = run(&existing)?;
-                let new_text = import::append(&existing, &run.addition);
-                let changed = current.is_none() || new_text != existing;
-                outcome = Some(run);
-                Ok(changed.then(|| new_text.into_bytes()))
+                let merged = merge_into(&existing)?;
+                let changed = current.is_none() || merged.text != existing;
+                summary = Some(merged.summary);
+                Ok(changed.then(|| merged.text.into_bytes()))
             })?;
-            let run = outcome.ok_or_else(|| format!("cannot import into `{}`", target.display()))?;
-            (run, format!(" into {}", target.display()))
+            let summary = summary.ok_or_else(|| format!("cannot import into `{}`", target.display()))?;
+            (summary, format!(" into {}", target.display()))
         }
         None => {
-            let run = run("")?;
-            write_stdout(&run.addition)?;
-            (run, String::new())
+            let merged = merge_into("")?;
+            write_stdout(&merged.text)?;
+            (merged.summary, String::new())
         }
     };
-    for Malformed { line, message } in &run.malformed {
-        report_warning(format!("{name}:{line}: {message}; skipped"));
+    for Malformed { file, line, message } in &summary.malformed {
+        let place = match file {
+            Some(file) => format!("{name}/{file}:{line}"),
+            None => format!("{name}:{line}"),
+        };
+        report_warning(format!("{place}: {message}; skipped"));
     }
-    let (imported, malformed) = (run.imported, run.malformed.len());
-    let people = if imported == 1 { "person" } else { "people" };
-    let rows = if malformed == 1 { "row" } else { "rows" };
-    let summary = format!(
-        "imported {imported} {people}{destination}, skipped {} already present, {malformed} malformed {rows}",
-        run.already_present
-    );
-    let _ = writeln!(anstream::stderr().lock(), "{summary}");
-    Ok(if malformed > 0 { ExitStatus::Failure } else { ExitStatus::Success })
+    let mut stderr = anstream::stderr().lock();
+    for line in summary_lines(&summary, &destination, record_nouns(arguments.kind)) {
+        let _ = writeln!(stderr, "{line}");
+    }
+    if arguments.into.is_none() && matches!(arguments.kind, ImportKind::Ics | ImportKind::Mbox) {
+        let _ = writeln!(
+            stderr,
+            "a calendar or a mailbox logs interactions with the people of a network: add `--into NETWORK.kith`"
+        );
+    }
+    Ok(if summary.malformed.is_empty() { ExitStatus::Success } else { ExitStatus::Failure })
 }
 
-/// What one pass of an import over an existing network gives.
-struct Run {
-    /// The new people as `.kith` text.
-    addition: String,
-    imported: usize,
-    already_present: usize,
-    malformed: Vec<Malformed>,
+/// An export as read from its path, ready to yield its records (again, when the file it
+/// is merged into changed meanwhile and the merge starts over).
+enum Export {
+    Text(Format, String),
+    LinkedIn(LinkedInExport),
+    Calendar(String),
+    Mailbox(PathBuf),
 }
 
-impl Run {
-    fn of(records: impl Iterator<Item = import::Record>, network: &Network, today: Date, name: &str) -> Self {
-        let mut importer = Importer::new(network, today);
-        let mut progress = Progress::new(name);
-        let (mut already_present, mut malformed) = (0, Vec::new());
-        for record in records {
-            progress.tick();
-            match record {
-                Ok(contact) => {
-                    if importer.add(contact) == Outcome::AlreadyPresent {
-                        already_present += 1;
-                    }
-                }
-                Err(bad) => malformed.push(bad),
+impl Export {
+    fn open(kind: ImportKind, path: &Path) -> Result<Self, String> {
+        Ok(match kind {
+            ImportKind::Vcard => Export::Text(Format::VCard, read_text(path)?),
+            ImportKind::Google => Export::Text(Format::Google, read_text(path)?),
+            ImportKind::Outlook => Export::Text(Format::Outlook, read_text(path)?),
+            ImportKind::Linkedin => Export::LinkedIn(open_linkedin(path)?),
+            ImportKind::Ics => Export::Calendar(read_text(path)?),
+            ImportKind::Mbox => {
+                std::fs::metadata(path)
+                    .map_err(|error| format!("cannot read `{}`: {}", path.display(), io_reason(&error)))?;
+                Export::Mailbox(path.to_path_buf())
+            }
+        })
+    }
+
+    fn records(&self, today: Date) -> Result<Box<dyn Iterator<Item = Record> + '_>, String> {
+        Ok(match self {
+            Export::Text(format, text) => import::read(*format, text).map_err(|error| error.message)?,
+            Export::LinkedIn(export) => export.records().map_err(|error| error.message)?,
+            Export::Calendar(text) => Box::new(import::read_calendar(text, today).map_err(|error| error.message)?),
+            Export::Mailbox(path) => {
+                let file = std::fs::File::open(path).map_err(|error| io_reason(&error))?;
+                Box::new(import::read_mailbox(io::BufReader::new(file)).map_err(|error| error.message)?)
+            }
+        })
+    }
+}
+
+/// LinkedIn's export at `path`: the archive as delivered (a `.zip`), the unzipped folder,
+/// or a lone `Connections.csv`.
+fn open_linkedin(path: &Path) -> Result<LinkedInExport, String> {
+    let name = path.display();
+    let unreadable = |error: io::Error| format!("cannot read `{name}`: {}", io_reason(&error));
+    if path.is_dir() {
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(path).map_err(unreadable)? {
+            let entry = entry.map_err(unreadable)?;
+            let file = entry.path();
+            if file.is_file() && file.extension().is_some_and(|extension| extension.eq_ignore_ascii_case("csv")) {
+                let bytes = std::fs::read(&file).map_err(unreadable)?;
+                files.push((entry.file_name().to_string_lossy().into_owned(), bytes));
             }
         }
-        progress.clear();
-        Self { addition: importer.render(), imported: importer.imported(), already_present, malformed }
+        files.sort();
+        return LinkedInExport::from_files(files).map_err(|error| format!("cannot import `{name}`: {}", error.message));
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    if bytes.starts_with(b"PK") {
+        return LinkedInExport::from_zip(&bytes).map_err(|error| format!("cannot import `{name}`: {}", error.message));
+    }
+    Ok(LinkedInExport::from_connections(text_of(path, bytes)?))
+}
+
+/// What one record of an export of `kind` is called, one and many.
+fn record_nouns(kind: ImportKind) -> (&'static str, &'static str) {
+    match kind {
+        ImportKind::Linkedin | ImportKind::Google | ImportKind::Outlook => ("row", "rows"),
+        ImportKind::Vcard => ("card", "cards"),
+        ImportKind::Ics => ("event", "events"),
+        ImportKind::Mbox => ("message", "messages"),
     }
 }
 
 fn kind_name(kind: ImportKind) -> &'static str {
     match kind {
-        ImportKind::Linkedin => "LinkedIn Connections.csv",
-        ImportKind::Vcard => "vCard (.vcf)",
-        ImportKind::Google => "Google Contacts CSV",
+        ImportKind::Linkedin => "a LinkedIn export (Connections.csv, or the archive as a .zip or a folder)",
+        ImportKind::Vcard => "a vCard (.vcf) export",
+        ImportKind::Google => "a Google Contacts CSV export",
+        ImportKind::Outlook => "an Outlook Contacts CSV export",
+        ImportKind::Ics => "an iCalendar (.ics) export",
+        ImportKind::Mbox => "a mailbox (mbox)",
     }
+}
+
+/// The summary of an import: what was added, what was left and why, whom the import took
+/// for you, and whom you interact with who is not in the network.
+fn summary_lines(summary: &Summary, destination: &str, (record, records): (&str, &str)) -> Vec<String> {
+    let plural = |count: usize, one: &str, many: &str| format!("{count} {}", if count == 1 { one } else { many });
+    let mut first = format!(
+        "imported {}{destination}, {} already present, {}",
+        plural(summary.people_added, "person", "people"),
+        summary.already_present,
+        plural(summary.malformed.len(), &format!("malformed {record}"), &format!("malformed {records}")),
+    );
+    if summary.people_enriched > 0 {
+        first.push_str(&format!(
+            "; added emails or URLs to {} already there",
+            plural(summary.people_enriched, "person", "people")
+        ));
+    }
+    let mut lines = vec![first];
+    if summary.interactions_added > 0 || summary.already_logged > 0 {
+        let mut logged = if summary.interactions_added == 0 {
+            "logged nothing new".to_string()
+        } else {
+            format!(
+                "logged {} with {}",
+                plural(summary.interactions_added, "interaction", "interactions"),
+                plural(summary.interactions_people, "person", "people")
+            )
+        };
+        if summary.already_logged > 0 {
+            logged.push_str(&format!(" ({} already logged)", plural(summary.already_logged, "day", "days")));
+        }
+        lines.push(logged);
+    }
+    if !summary.skipped.is_empty() {
+        let reasons: Vec<String> =
+            summary.skipped.iter().map(|(reason, count)| format!("{reason} ({count})")).collect();
+        lines.push(format!("left out: {}", reasons.join(", ")));
+    }
+    if let Some(owner) = summary.owner.as_ref().filter(|owner| owner.assumed) {
+        let (seen, total) = owner.seen_in;
+        let me = owner.identities.join(", ");
+        lines.push(format!(
+            "took {me} for you (in {seen} of {total} interactions); say so with `set me {me}` in the network"
+        ));
+    }
+    if !summary.strangers.is_empty() {
+        lines.push("not in your network, most interactions first:".to_string());
+        for (who, count) in &summary.strangers {
+            lines.push(format!("  {who} ({})", plural(*count, "interaction", "interactions")));
+        }
+    }
+    lines
 }
 
 /// The text of `path`, or a one-line reason it cannot be imported (missing, not UTF-8).
 fn read_text(path: &Path) -> Result<String, String> {
+    let bytes =
+        std::fs::read(path).map_err(|error| format!("cannot read `{}`: {}", path.display(), io_reason(&error)))?;
+    text_of(path, bytes)
+}
+
+/// `bytes` read from `path` as text, or why they are not UTF-8 text and how to convert them.
+fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, String> {
     let name = path.display();
-    let bytes = std::fs::read(path).map_err(|error| format!("cannot read `{name}`: {}", io_reason(&error)))?;
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(format!(
             "cannot read `{name}`: it is UTF-16 text; convert it to UTF-8, e.g. with `iconv -f UTF-16 -t UTF-8`"

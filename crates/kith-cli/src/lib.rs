@@ -4,15 +4,19 @@
 mod agenda;
 mod args;
 mod check;
+mod choose;
 mod discover;
 mod export;
 mod fmt;
 mod import;
 mod log;
+mod network;
 mod output;
+mod promote;
 mod report;
 mod rules;
 mod status;
+mod suggest;
 mod today;
 mod write;
 
@@ -39,6 +43,10 @@ pub fn main() -> i32 {
         Command::Import(arguments) => import::run(&arguments),
         Command::Export(arguments) => export::run(&arguments),
         Command::Log(arguments) => log::run(&arguments),
+        Command::Suggest(arguments) => suggest::run(&arguments),
+        Command::Promote(arguments) => promote::run_promote(&arguments),
+        Command::Demote(arguments) => promote::run_demote(&arguments),
+        Command::Choose(arguments) => choose::run(&arguments),
     };
     status.code()
 }

@@ -3,7 +3,8 @@
 
 use crate::args::{ReportArgs, ReportFormat};
 use crate::check::read;
-use crate::discover::{discover, io_reason};
+use crate::discover::io_reason;
+use crate::network::one_network;
 use crate::status::{is_closed_pipe, report_error, ExitStatus};
 use crate::today::{self, TODAY_VARIABLE};
 use crate::write::write_file;
@@ -20,25 +21,14 @@ pub fn run(arguments: &ReportArgs) -> ExitStatus {
         }
     };
     let paths: Vec<PathBuf> = arguments.path.iter().cloned().collect();
-    let discovery = discover(&paths);
-    if let Some(error) = discovery.errors.first() {
-        report_error(error);
-        return ExitStatus::Error;
-    }
-    let source = match discovery.sources.as_slice() {
-        [source] => source,
-        sources => {
-            let names: Vec<String> = sources.iter().map(ToString::to_string).collect();
-            let example = names.first().map_or("network.kith", String::as_str);
-            report_error(format!(
-                "a report draws one network, and {} .kith files were found ({}): name one, like `kith report {example}`",
-                names.len(),
-                names.join(", ")
-            ));
+    let source = match one_network(&paths, "a report draws", "report") {
+        Ok(source) => source,
+        Err(message) => {
+            report_error(message);
             return ExitStatus::Error;
         }
     };
-    let text = match read(source) {
+    let text = match read(&source) {
         Ok(text) => text,
         Err(message) => {
             report_error(message);

@@ -312,7 +312,9 @@ mod tests {
         let bare = "person ada \"Ada\"\r\n\torg \"AE\"\r\n\tmet 2019-01-01\r\n\t2026-01-01 coffee\r\n";
         assert_eq!(
             promoted(bare, &["mentor", "truth-teller"]).as_deref(),
-            Some("person ada \"Ada\"\r\n\trole mentor, truth-teller\r\n\torg \"AE\"\r\n\tmet 2019-01-01\r\n\t2026-01-01 coffee\r\n")
+            Some(
+                "person ada \"Ada\"\r\n\trole mentor, truth-teller\r\n\torg \"AE\"\r\n\tmet 2019-01-01\r\n\t2026-01-01 coffee\r\n"
+            )
         );
         assert_eq!(promoted("person ada \"Ada\"", &["mentor"]).as_deref(), Some("person ada \"Ada\"\n  role mentor"));
     }
@@ -320,9 +322,15 @@ mod tests {
     #[test]
     fn demoting_takes_the_role_lines_and_keeps_their_comments() {
         let text = "person ada \"Ada\"\n  role mentor # since 2020\n  met 2019-01-01\n  role expert\nperson bob \"Bob\"\n  role sponsor\n";
-        assert_eq!(demoted(text), "person ada \"Ada\"\n  # since 2020\n  met 2019-01-01\nperson bob \"Bob\"\n  role sponsor\n");
+        assert_eq!(
+            demoted(text),
+            "person ada \"Ada\"\n  # since 2020\n  met 2019-01-01\nperson bob \"Bob\"\n  role sponsor\n"
+        );
         assert_eq!(demoted("person ada \"Ada\"\n  role mentor"), "person ada \"Ada\"");
-        assert_eq!(demoted("person ada \"Ada\"\r\n  role mentor\r\n  met 2019-01-01\r\n"), "person ada \"Ada\"\r\n  met 2019-01-01\r\n");
+        assert_eq!(
+            demoted("person ada \"Ada\"\r\n  role mentor\r\n  met 2019-01-01\r\n"),
+            "person ada \"Ada\"\r\n  met 2019-01-01\r\n"
+        );
         assert_eq!(demoted("person ada \"Ada\"\n"), "person ada \"Ada\"\n");
     }
 
@@ -512,7 +520,9 @@ mod tests {
         let text = "# my network\n\nset stale-after 3m\n# a comment\nset key-people 5\n\nperson ada \"Ada\"\n";
         assert_eq!(
             file_allowed(text, "empty-pillar").as_deref(),
-            Some("# my network\n\nset stale-after 3m\n# a comment\nset key-people 5\nset allow empty-pillar\n\nperson ada \"Ada\"\n")
+            Some(
+                "# my network\n\nset stale-after 3m\n# a comment\nset key-people 5\nset allow empty-pillar\n\nperson ada \"Ada\"\n"
+            )
         );
         assert_eq!(
             file_allowed("# my network\r\n# two lines\r\n\r\nperson ada \"Ada\"\r\n", "echo-chamber").as_deref(),

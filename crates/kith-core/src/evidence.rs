@@ -127,7 +127,8 @@ impl Evidence {
         let met = person.met().and_then(|(date, _)| date.value);
         evidence.known_since = met.into_iter().chain(earliest).min();
 
-        let key_name = |id: &str| network.person(id).filter(|known| known.is_key()).map(|known| known.display_name().to_string());
+        let key_name =
+            |id: &str| network.person(id).filter(|known| known.is_key()).map(|known| known.display_name().to_string());
         let mut knows: Vec<String> = person.knows().filter_map(|reference| key_name(&reference.target)).collect();
         for other in network.key_people().filter(|other| other.id_name() != person.id_name()) {
             if other.knows().any(|reference| reference.target == person.id_name()) {
@@ -250,7 +251,11 @@ impl Evidence {
             reasons.push(format!("known since {}", since.year()));
         }
         if !self.knows_key_people.is_empty() {
-            reasons.push(format!("knows {} of your key people ({})", self.knows_key_people.len(), self.knows_key_people.join(", ")));
+            reasons.push(format!(
+                "knows {} of your key people ({})",
+                self.knows_key_people.len(),
+                self.knows_key_people.join(", ")
+            ));
         }
         if let Some(introducer) = &self.introduced_by {
             reasons.push(format!("introduced by {introducer}, a key person"));
@@ -340,6 +345,23 @@ pub fn drifting(network: &Network, today: Date) -> Vec<Drift> {
     drifts
 }
 
+/// Below this many key people, the agenda and the report point at `kith choose`.
+pub const FEW_KEY_PEOPLE: usize = 4;
+
+/// The nudge to choose key people when a network has fewer than [`FEW_KEY_PEOPLE`]:
+/// "Only 1 key person so far: choose from the people you are in touch with — `kith choose`".
+pub fn choose_nudge(key_people: usize) -> Option<String> {
+    let so_far = match key_people {
+        0 => "No key people yet".to_string(),
+        1 => "Only 1 key person so far".to_string(),
+        count if count < FEW_KEY_PEOPLE => format!("Only {count} key people so far"),
+        _ => return None,
+    };
+    Some(format!(
+        "{so_far}: choose them from the people you are in touch with — `kith choose` (or `kith suggest` for the list)"
+    ))
+}
+
 /// What the network needs first: its empty pillars and the roles nobody plays, and how
 /// many key people it has against `key-people`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -409,7 +431,10 @@ mod tests {
     fn the_log_is_read_for_the_last_year() {
         let text = "person ada \"Ada\"\n  met 2019-04-02\n  2025-01-10 coffee\n  2026-03-01 coffee\n  2026-04-01 call\n  2026-05-01 email \"3 emails, 1 from you: Draft\"\n  2026-06-01 helped\n  2026-07-01 asked\n  2027-01-01 meal\n";
         let found = evidence(text, "ada");
-        assert_eq!(found.meaningful, [("asked".to_string(), 1), ("call".into(), 1), ("coffee".into(), 1), ("helped".into(), 1)]);
+        assert_eq!(
+            found.meaningful,
+            [("asked".to_string(), 1), ("call".into(), 1), ("coffee".into(), 1), ("helped".into(), 1)]
+        );
         assert_eq!(found.light, [("email".to_string(), 1)]);
         assert_eq!(found.last, Some((date(2026, 7, 1), "asked".to_string())), "nothing after today counts");
         assert_eq!((found.helped, found.asked, found.you_wrote, found.they_wrote), (1, 1, 1, 2));
@@ -438,7 +463,10 @@ mod tests {
         let asked = score(&format!("{base}  2026-02-01 asked\n"), "p");
         let both = score(&format!("{base}  2026-02-01 helped\n  2026-02-02 asked\n"), "p");
         assert!(helped > asked, "giving weighs more than taking");
-        assert!(both > score(&format!("{base}  2026-02-01 helped\n  2026-02-02 helped\n"), "p"), "give and take beats giving twice");
+        assert!(
+            both > score(&format!("{base}  2026-02-01 helped\n  2026-02-02 helped\n"), "p"),
+            "give and take beats giving twice"
+        );
         let two_way = score("person p \"P\"\n  met 2025-11-01\n  2026-01-10 email \"2 emails, 1 from you: x\"\n", "p");
         let one_way = score("person p \"P\"\n  met 2025-11-01\n  2026-01-10 email \"2 emails, 0 from you: x\"\n", "p");
         assert!(two_way > one_way);
@@ -446,7 +474,10 @@ mod tests {
         assert!(long_known > base_score);
         let key = "person k \"Kay\"\n  role mentor\n  met 2020-01-01\n  knows @p\n";
         assert!(score(&format!("{key}{base}"), "p") > base_score, "known to a key person");
-        assert!(score(&format!("{key}{base}  via @k\n"), "p") > score(&format!("{key}{base}"), "p"), "introduced by one");
+        assert!(
+            score(&format!("{key}{base}  via @k\n"), "p") > score(&format!("{key}{base}"), "p"),
+            "introduced by one"
+        );
         assert_eq!(score("person p \"P\"\n", "p"), 0, "no evidence");
         assert_eq!(score("person p \"P\"\n  met 2026-11-24\n", "p"), 1, "any evidence beats none");
     }
@@ -465,7 +496,22 @@ mod tests {
     #[test]
     fn key_people_drift_when_the_last_half_year_holds_a_third_of_the_one_before() {
         let text = "person ada \"Ada\"\n  role mentor\n  2026-01-05 coffee\n  2026-02-05 call\n  2026-03-05 coffee\n  2026-08-01 email\nperson bob \"Bob\"\n  role expert\n  2026-01-05 coffee\n  2026-03-05 coffee\n  2026-08-01 email\n  2026-09-01 call\nperson cy \"Cy\"\n  2026-01-05 coffee\n  2026-02-05 coffee\n";
-        assert_eq!(drifting(&network(text), TODAY), [Drift { id: "ada".into(), name: "Ada".into(), recent: 1, before: 3 }]);
+        assert_eq!(
+            drifting(&network(text), TODAY),
+            [Drift { id: "ada".into(), name: "Ada".into(), recent: 1, before: 3 }]
+        );
+    }
+
+    #[test]
+    fn few_key_people_get_the_nudge_to_choose() {
+        assert_eq!(
+            choose_nudge(0).as_deref(),
+            Some(
+                "No key people yet: choose them from the people you are in touch with — `kith choose` (or `kith suggest` for the list)"
+            )
+        );
+        assert!(choose_nudge(3).is_some_and(|nudge| nudge.starts_with("Only 3 key people so far:")));
+        assert_eq!(choose_nudge(FEW_KEY_PEOPLE), None);
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod catalog;
 pub mod cursor;
 pub mod edits;
 pub mod evidence;
+pub mod fix;
 pub mod format;
 pub mod freshness;
 pub mod incremental;
@@ -30,7 +31,7 @@ pub mod vocabulary;
 
 pub use incremental::BlockCache;
 pub use jiff::civil::Date;
-pub use lint::{Lint, Related, Severity, Suggestion, TextEdit};
+pub use lint::{Applicability, Fix, Lint, Related, Severity, TextEdit};
 pub use parallel::{check_in_ranges, check_parallel};
 pub use text::{Encoding, LineCol, LineIndex, Span};
 pub use tree_sitter::Tree;

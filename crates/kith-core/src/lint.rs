@@ -38,19 +38,50 @@ pub struct TextEdit {
     pub new_text: String,
 }
 
-/// A fix a user can apply, such as a "did you mean" replacement.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Suggestion {
-    /// What applying it does, e.g. "replace with `mentor`".
-    pub title: String,
-    pub edits: Vec<TextEdit>,
+/// Whether a fix may be applied without a look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Applicability {
+    /// Applied by `kith check --fix`: it changes only what the lint is about, the way its
+    /// message says (a "did you mean" role, field, kind or rule; sorting a log; quotes).
+    Safe,
+    /// Applied by `kith check --fix --unsafe-fixes` only: probably right, but it may change
+    /// what the file means (a "did you mean" reference may name the wrong person).
+    Unsafe,
+    /// Offered in the editor only, never applied from the terminal: it records something
+    /// only you know (logging a coffee today, how you met, silencing a rule).
+    DisplayOnly,
 }
 
-impl Suggestion {
-    /// A suggestion that replaces `span` with `replacement`.
+/// A fix of a lint: what applying it does, its edits, and whether it is safe to apply
+/// without a look. Rules attach their fixes to their lints; the server offers them as
+/// quick fixes and `kith check --fix` applies them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// What applying it does, in lower case, e.g. "replace with `mentor`".
+    pub title: String,
+    pub edits: Vec<TextEdit>,
+    pub applicability: Applicability,
+}
+
+impl Fix {
+    /// A safe fix that replaces `span` with `replacement`.
     pub fn replace(span: Span, replacement: impl Into<String>) -> Self {
         let new_text = replacement.into();
-        Self { title: format!("replace with `{new_text}`"), edits: vec![TextEdit { span, new_text }] }
+        Self::safe(format!("replace with `{new_text}`"), vec![TextEdit { span, new_text }])
+    }
+
+    pub fn safe(title: impl Into<String>, edits: Vec<TextEdit>) -> Self {
+        Self { title: title.into(), edits, applicability: Applicability::Safe }
+    }
+
+    pub fn display_only(title: impl Into<String>, edits: Vec<TextEdit>) -> Self {
+        Self { title: title.into(), edits, applicability: Applicability::DisplayOnly }
+    }
+
+    /// The same fix, applied from the terminal only when unsafe fixes are asked for.
+    pub fn needing_a_look(mut self) -> Self {
+        self.applicability = Applicability::Unsafe;
+        self
     }
 }
 
@@ -73,8 +104,11 @@ pub struct Lint {
     pub person: Option<String>,
     /// A short sentence on how to fix it, shown under the source by the CLI.
     pub help: Option<String>,
-    pub suggestions: Vec<Suggestion>,
+    /// Its fixes, the most likely first.
+    pub fixes: Vec<Fix>,
     pub related: Vec<Related>,
+    /// It marks text that does nothing (an `allow` of an unknown rule): editors fade it.
+    pub unnecessary: bool,
 }
 
 impl Lint {
@@ -86,8 +120,9 @@ impl Lint {
             message: message.into(),
             person: None,
             help: None,
-            suggestions: Vec::new(),
+            fixes: Vec::new(),
             related: Vec::new(),
+            unnecessary: false,
         }
     }
 
@@ -101,8 +136,14 @@ impl Lint {
         self
     }
 
-    pub fn with_suggestion(mut self, suggestion: Suggestion) -> Self {
-        self.suggestions.push(suggestion);
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fixes.push(fix);
+        self
+    }
+
+    /// Marks the lint's text as doing nothing.
+    pub fn unnecessary(mut self) -> Self {
+        self.unnecessary = true;
         self
     }
 

@@ -140,6 +140,12 @@ fn lower_unit_fix(text: &str) -> Option<String> {
     Some(format!("{amount}{unit}"))
 }
 
+/// Whether `date` can be written as a `DATE` that reads back: years 0001 to 9999 (jiff's
+/// calendar reaches further, and `%Y` parses `-23`).
+pub fn is_writable_date(date: Date) -> bool {
+    (1..=9999).contains(&date.year())
+}
+
 /// Reads a `DATE` (`YYYY-MM-DD`), which must name a real calendar day.
 pub fn parse_date(text: &str) -> Result<Date, ValueError> {
     let bytes = text.as_bytes();
@@ -231,9 +237,12 @@ pub fn is_valid_id(text: &str) -> bool {
 }
 
 /// The lower-case, hyphenated form of an id someone wrote with capitals, spaces or accents:
-/// `Truth Teller` → `truth-teller`, `José` → `jose`. `None` if nothing usable remains.
+/// `Truth Teller` → `truth-teller`, `José` → `jose`. Symbols separate words like spaces
+/// instead of being spelt out (`Rob 🔸` → `rob`, not `rob-small-orange-diamond`;
+/// `R€D` → `r-d`). `None` if nothing usable remains.
 pub fn normalize_id(text: &str) -> Option<String> {
-    let ascii = deunicode::deunicode(text).to_ascii_lowercase();
+    let words: String = text.chars().map(|c| if is_symbol(c) { ' ' } else { c }).collect();
+    let ascii = deunicode::deunicode(&words).to_ascii_lowercase();
     let mut id = String::with_capacity(ascii.len());
     for c in ascii.chars() {
         if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' {
@@ -245,6 +254,17 @@ pub fn normalize_id(text: &str) -> Option<String> {
     // An id starts with a letter: `12 Monkeys` → `monkeys`, `#1 Fan` → `fan`.
     let id = id.trim_end_matches('-').trim_start_matches(|c: char| !c.is_ascii_lowercase());
     (!id.is_empty()).then(|| id.to_string())
+}
+
+/// A character that is neither a letter nor a digit and that transliteration would spell
+/// as a word: Latin-1 signs (`©`, `£`, `¿`), punctuation, currency, arrows, mathematical,
+/// technical and geometric symbols, dingbats, emoji and their selectors and tags.
+fn is_symbol(c: char) -> bool {
+    let block = matches!(
+        u32::from(c),
+        0xA1..=0xBF | 0xD7 | 0xF7 | 0x2010..=0x2BFF | 0xFE00..=0xFE0F | 0x1F000..=0x1FAFF | 0xE0000..=0xE007F
+    );
+    block && !c.is_alphanumeric()
 }
 
 /// Checks an id, offering the normalized form when it is not valid.
@@ -354,7 +374,9 @@ pub fn check_url(text: &str) -> Result<(), ValueError> {
         Ok(())
     } else {
         let error = ValueError::new(format!("`{text}` is not a URL: include the scheme, like `https://example.org`"));
-        let bare_host = !text.contains("://") && text.contains('.') && !text.chars().any(char::is_whitespace);
+        // A control character is no part of a host (and would be dropped when written).
+        let bare_host =
+            !text.contains("://") && text.contains('.') && !text.chars().any(|c| c.is_whitespace() || c.is_control());
         Err(if bare_host { error.with_replacement(format!("https://{text}")) } else { error })
     }
 }
@@ -413,6 +435,12 @@ mod tests {
     }
 
     #[test]
+    fn only_four_digit_years_are_written() {
+        assert!(is_writable_date(date(1, 1, 1)) && is_writable_date(date(9999, 12, 31)));
+        assert!(!is_writable_date(date(-23, 5, 9)) && !is_writable_date(date(0, 5, 9)));
+    }
+
+    #[test]
     fn month_days_allow_leap_birthdays() {
         let leap = parse_month_day("--02-29").unwrap();
         assert_eq!(leap.next_on_or_after(date(2026, 3, 1)), date(2027, 2, 28));
@@ -436,6 +464,18 @@ mod tests {
     }
 
     #[test]
+    fn normalize_id_drops_symbols_instead_of_spelling_them() {
+        assert_eq!(normalize_id("Rob Konterman 🔸").as_deref(), Some("rob-konterman"));
+        assert_eq!(normalize_id("Rob Konterman🔸").as_deref(), Some("rob-konterman"));
+        assert_eq!(normalize_id("Ana ✨ López").as_deref(), Some("ana-lopez"));
+        assert_eq!(normalize_id("👩🏽\u{200d}💻 Sam").as_deref(), Some("sam"));
+        assert_eq!(normalize_id("Acme™ R€D").as_deref(), Some("acme-r-d"));
+        assert_eq!(normalize_id("O’Brien").as_deref(), Some("o-brien"));
+        assert_eq!(normalize_id("Straße ½ Ⓐ").as_deref(), Some("strasse-1-2-a"), "letters and numbers stay");
+        assert_eq!(normalize_id("🔸"), None);
+    }
+
+    #[test]
     fn strings_unescape_and_quote_round_trip() {
         let literal = r#""say \"hi\"\\ \n\t""#;
         let text = unescape_string(literal).unwrap();
@@ -453,6 +493,9 @@ mod tests {
         assert!(check_url("https://example.org/\0").is_err());
         assert!(check_email("ada\u{7}@example.org").is_err());
         assert_eq!(check_url("example.org").unwrap_err().replacement.as_deref(), Some("https://example.org"));
+        // Found by the fuzzer: a "bare host" with control characters got `https://` and was
+        // written without them, so it never matched itself on the next import.
+        assert_eq!(check_url("https\0\u{8}inkedin.com/in/ana").unwrap_err().replacement, None);
     }
 
     #[test]

@@ -69,7 +69,13 @@ pub struct Kind {
     pub nouns: &'static str,
 }
 
-const fn kind_of(id: &'static str, depth: Depth, description: &'static str, noun: &'static str, nouns: &'static str) -> Kind {
+const fn kind_of(
+    id: &'static str,
+    depth: Depth,
+    description: &'static str,
+    noun: &'static str,
+    nouns: &'static str,
+) -> Kind {
     Kind { id, depth, description, noun, nouns }
 }
 

@@ -19,7 +19,7 @@ fn assert_sound(text: &str) {
         for related in &lint.related {
             assert!(related.span.end <= text.len() && text.is_char_boundary(related.span.start));
         }
-        for edit in lint.suggestions.iter().flat_map(|suggestion| &suggestion.edits) {
+        for edit in lint.fixes.iter().flat_map(|suggestion| &suggestion.edits) {
             assert!(
                 edit.span.end <= text.len()
                     && text.is_char_boundary(edit.span.start)

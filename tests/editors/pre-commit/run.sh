@@ -3,7 +3,8 @@
 # throwaway git project whose .pre-commit-config.yaml names this repository; pre-commit
 # installs it as a Rust hook (`cargo install`) and runs `kith check` — a clean .kith file
 # passes, a broken one fails and prints its diagnostics; `kith-fmt` passes a formatted file
-# and fails an unformatted one.
+# and fails an unformatted one; `kith-fix` fixes a misspelt role (failing, as fixing hooks
+# do when they change a file) and then passes.
 #
 # The repository is taken as its working tree (tracked and untracked files that git does
 # not ignore), committed into a scratch repository, so uncommitted changes are tested too.
@@ -62,6 +63,7 @@ repos:
     hooks:
       - id: kith-check
       - id: kith-fmt
+      - id: kith-fix
 YAML
 git_in "$project" add .pre-commit-config.yaml
 
@@ -114,4 +116,21 @@ fi
 expect_output "messy.kith" "kith-fmt on an unformatted file"
 expect_output "- exit code: 1" "kith-fmt on an unformatted file (1: files differ, not a usage error)"
 cat "$scratch/output"
-echo "pre-commit hooks: 6 passed, 0 failed"
+
+say "kith-fix on a file with a misspelt role"
+git_in "$project" rm --quiet --cached messy.kith
+rm "$project/messy.kith"
+printf 'person ada "Ada Lovelace"\n  role mentr\n  met 2020-01-01 "PyCon"\n  2026-11-20 coffee\n' >"$project/typo.kith"
+git_in "$project" add typo.kith
+if try_hook kith-fix; then
+  cat "$scratch/output" >&2
+  fail "kith-fix passed although it changed a file"
+fi
+expect_output "files were modified by this hook" "kith-fix on a misspelt role"
+expect_output "fixed 1 problem (1 unknown-role) in typo.kith" "kith-fix on a misspelt role"
+grep -qx "  role mentor" "$project/typo.kith" || { cat "$project/typo.kith" >&2; fail "kith-fix did not write the fix"; }
+cat "$scratch/output"
+git_in "$project" add typo.kith
+try_hook kith-fix || { cat "$scratch/output" >&2; fail "kith-fix failed on a fixed file"; }
+expect_output "Passed" "kith-fix on a fixed file"
+echo "pre-commit hooks: 8 passed, 0 failed"

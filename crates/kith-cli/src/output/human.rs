@@ -1,12 +1,12 @@
 //! `--format human`: each diagnostic like rustc and ruff show theirs — the source line with
-//! the span underlined, the code, the help, the first suggestion as a patch, related places
+//! the span underlined, the code, the help, the first fix `--fix` can apply as a patch, related places
 //! as notes — then a one-line summary. Rendered with annotate-snippets; the caller's stream
 //! keeps or strips the colour.
 
 use super::{CheckedFile, Report, Summary};
 use annotate_snippets::{normalize_untrusted_str, AnnotationKind, Group, Level, Origin, Patch, Renderer, Snippet};
 use kith_core::rules::FILE_START;
-use kith_core::{Lint, Severity, Span, Suggestion};
+use kith_core::{Applicability, Fix, Lint, Severity, Span};
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -24,7 +24,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// One lint as annotate-snippets groups: the lint with its help, then its first
-/// suggestion as a patch, then each related place as a note.
+/// fix `--fix` can apply as a patch, then each related place as a note.
 fn diagnostic<'a>(file: &'a CheckedFile, lint: &'a Lint) -> Vec<Group<'a>> {
     let title = level(lint.severity).primary_title(lint.message.as_str()).id(lint.code);
     let mut group = if is_file_wide(lint) {
@@ -38,8 +38,10 @@ fn diagnostic<'a>(file: &'a CheckedFile, lint: &'a Lint) -> Vec<Group<'a>> {
         group = group.element(Level::HELP.message(normalize_untrusted_str(help)));
     }
     let mut groups = vec![group];
-    if let Some(suggestion) = lint.suggestions.first() {
-        groups.push(suggestion_group(file, suggestion));
+    // What `kith check --fix` can apply; a display-only fix (logging a coffee) is the
+    // editor's, and the help line already says what to do.
+    if let Some(fix) = lint.fixes.iter().find(|fix| fix.applicability != Applicability::DisplayOnly) {
+        groups.push(suggestion_group(file, fix));
     }
     for related in &lint.related {
         let excerpt = Excerpt::around(file, related.span);
@@ -54,7 +56,7 @@ fn diagnostic<'a>(file: &'a CheckedFile, lint: &'a Lint) -> Vec<Group<'a>> {
 }
 
 /// A suggestion as `help: replace with …` and the source before and after its edits.
-fn suggestion_group<'a>(file: &'a CheckedFile, suggestion: &'a Suggestion) -> Group<'a> {
+fn suggestion_group<'a>(file: &'a CheckedFile, suggestion: &'a Fix) -> Group<'a> {
     let title = Level::HELP.secondary_title(normalize_untrusted_str(&suggestion.title));
     let Some(covered) = suggestion.edits.iter().map(|edit| edit.span).reduce(Span::cover) else {
         return Group::with_title(title);

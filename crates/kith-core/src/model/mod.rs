@@ -206,6 +206,15 @@ impl Person {
         self.name.as_ref().map_or_else(|| self.id_name(), |name| name.value.as_str())
     }
 
+    /// The display name, or "this person" when the block has neither name nor id: for a
+    /// fix's title.
+    pub fn name_or_this_person(&self) -> &str {
+        match self.display_name() {
+            "" => "this person",
+            name => name,
+        }
+    }
+
     /// The first field line with this name.
     pub fn field(&self, name: FieldName) -> Option<&FieldValue> {
         self.fields.iter().find(|field| field.field == Some(name)).map(|field| &field.value)

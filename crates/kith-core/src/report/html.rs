@@ -5,6 +5,7 @@
 use super::palette;
 use super::text::openness_sentence;
 use super::{escape, svg, KeyPerson, Report, Status, Verdict};
+use crate::evidence::choose_nudge;
 use std::fmt::Write;
 
 pub fn render(report: &Report) -> String {
@@ -73,6 +74,9 @@ fn write_people(page: &mut String, report: &Report) {
         format!("<p class=\"lead\">As of {}. Reciprocity counts the last 365 days.</p>", report.today)
     };
     page.push_str(&note);
+    if let Some(nudge) = choose_nudge(key.count) {
+        let _ = writeln!(page, "<p class=\"lead flag\">{}</p>", escape(&nudge));
+    }
     page.push('\n');
     if report.people.is_empty() {
         page.push_str("<p class=\"nobody\">No key people yet: give someone a <code>role</code>.</p>\n");

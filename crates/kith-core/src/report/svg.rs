@@ -6,6 +6,7 @@
 use super::palette::{self, PillarColours};
 use super::text::{key_people, last_contact, openness_sentence};
 use super::{escape, KeyPerson, Report, RoleSummary, Status};
+use crate::evidence::choose_nudge;
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -311,7 +312,13 @@ fn write_hub(svg: &mut String, report: &Report) {
         palette::MUTED,
         key.limit
     );
-    let caption = if key.is_over() { "key people: too many" } else { "key people" };
+    let caption = if key.is_over() {
+        "key people: too many"
+    } else if choose_nudge(key.count).is_some() {
+        "key people: kith choose"
+    } else {
+        "key people"
+    };
     let _ = writeln!(
         svg,
         "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"13\" fill=\"{}\">{caption}</text>",
@@ -420,6 +427,9 @@ fn write_legend(svg: &mut String, report: &Report) {
 /// The text alternative: everything the picture shows, in sentences.
 fn description(report: &Report) -> String {
     let mut text = format!("{} against a limit of {}. ", key_people(report.key_people.count), report.key_people.limit);
+    if let Some(nudge) = choose_nudge(report.key_people.count) {
+        text.push_str(&format!("{nudge}. "));
+    }
     let name = |id: &String| {
         report.person(id).map_or(id.clone(), |person| format!("{} ({})", person.name, person.status.label()))
     };

@@ -2,6 +2,7 @@
 //! reciprocity and the party test.
 
 use super::{KeyPerson, Report, RoleSummary, Status, Verdict, CLOSED_ABOVE_PERCENT, PARTY_TEST_MIN_PEOPLE};
+use crate::evidence::choose_nudge;
 use std::fmt::Write;
 
 pub fn render(report: &Report) -> String {
@@ -11,6 +12,9 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(out, "Your network on {}", report.today);
     let _ = writeln!(out);
     let _ = writeln!(out, "Key people: {} of {}{limit}", key.count, key.limit);
+    if let Some(nudge) = choose_nudge(key.count) {
+        let _ = writeln!(out, "{nudge}");
+    }
     let counts: Vec<String> =
         Status::ALL.iter().map(|&status| format!("{} {}", report.freshness.get(status), status.label())).collect();
     let _ = writeln!(out, "Freshness: {}", counts.join(", "));

@@ -180,7 +180,8 @@ mod tests {
         assert_no_lint(emails, "duplicate-contact");
         // The same profile, spelt differently, is one person…
         let same = "person ana-3 \"Ana López\"\n  url http://linkedin.com/in/Ana-Lopez\n  met 2020-01-01\n";
-        let lint = assert_message(&format!("{ana}{same}"), "duplicate-contact", "both @ana and @ana-3 are called Ana López");
+        let lint =
+            assert_message(&format!("{ana}{same}"), "duplicate-contact", "both @ana and @ana-3 are called Ana López");
         assert_eq!(lint.person.as_deref(), Some("ana-3"));
         // …and so is one without anything to tell them apart, pointing at the first it may be.
         let bare = "person ana-4 \"Ana López\"\n  met 2020-01-01\n";

@@ -57,7 +57,9 @@ impl Rule for EmptyPillar {
             let (message, help) = match roles.first() {
                 Some(first) => (
                     format!("{}: nobody is your {}", no_key_person_in(pillar), either(&roles)),
-                    format!("who plays one of these roles for you? Give them the role, like `role {first}`"),
+                    format!(
+                        "who plays one of these roles for you? Give them the role, like `role {first}` (`kith choose` suggests people from your log)"
+                    ),
                 ),
                 None => (
                     format!("{}: no role belongs to it yet", no_key_person_in(pillar)),

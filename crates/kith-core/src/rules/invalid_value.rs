@@ -51,7 +51,7 @@ mod tests {
         let source = "person Ada Lovelace \"Ada\"\n  met 2020-01-01\n";
         let lint = lints_of(source, "invalid-value").remove(0);
         assert_eq!(spanned(source, &lint), "Ada Lovelace");
-        assert_eq!(lint.suggestions[0].edits[0].new_text, "ada-lovelace");
+        assert_fix_result(source, &lint, &source.replace("Ada Lovelace \"", "ada-lovelace \""), true);
     }
 
     #[test]
@@ -68,7 +68,7 @@ mod tests {
             3,
         );
         let lint = lints_of("set builtin-roles yes\n", "invalid-value").remove(0);
-        assert_eq!(lint.suggestions[0].edits[0].new_text, "on");
+        assert_fix_result("set builtin-roles yes\n", &lint, "set builtin-roles on\n", true);
     }
 
     #[test]
@@ -95,7 +95,7 @@ mod tests {
     fn unquoted_text_offers_quotes() {
         let source = "person ada \"Ada\"\n  met 2020-01-01\n  org Analytical Engines\n";
         let lint = lints_of(source, "invalid-value").remove(0);
-        assert_eq!(lint.suggestions[0].edits[0].new_text, "\"Analytical Engines\"");
+        assert_fix_result(source, &lint, &source.replace("org Analytical Engines", "org \"Analytical Engines\""), true);
     }
 
     #[test]

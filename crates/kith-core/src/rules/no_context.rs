@@ -1,7 +1,8 @@
 //! `no-context`: a person with neither `met` nor `via` — how do you know them?
 
 use super::{Context, Rule, RuleInfo};
-use crate::lint::{Lint, Severity};
+use crate::edits;
+use crate::lint::{Fix, Lint, Severity};
 
 pub struct NoContext;
 
@@ -43,10 +44,13 @@ impl Rule for NoContext {
         for person in cx.network.people.iter().filter(|person| !person.has_context()) {
             let message =
                 format!("how do you know {}? Add `met DATE \"how\"` or `via @someone`", person.display_name());
+            let add_met = edits::add_how_you_met(cx.text, person, cx.today);
+            let fix = Fix::display_only(format!("add how you met {}", person.name_or_this_person()), vec![add_met]);
             lints.push(
                 INFO.lint(person.anchor(), message)
                     .about(person.id_name())
-                    .with_help("write down when and how you met, like `met 2024-01-10 \"Conference dinner\"`"),
+                    .with_help("write down when and how you met, like `met 2024-01-10 \"Conference dinner\"`")
+                    .with_fix(fix),
             );
         }
     }
@@ -55,6 +59,18 @@ impl Rule for NoContext {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::*;
+
+    #[test]
+    fn the_fix_adds_a_met_line_from_the_earliest_interaction_only_from_the_editor() {
+        let source = "person ada \"Ada\"\n  org \"Engines\"\n  2024-05-02 email\n";
+        let lint = lints_of(source, "no-context").remove(0);
+        assert_fix_result(
+            source,
+            &lint,
+            "person ada \"Ada\"\n  org \"Engines\"\n  met 2024-05-02 \"…\"\n  2024-05-02 email\n",
+            false,
+        );
+    }
 
     #[test]
     fn asks_how_you_know_them_on_the_header_id() {

@@ -1,7 +1,7 @@
 //! Shared by the rules that report what the model builder could not read.
 
 use super::RuleInfo;
-use crate::lint::{Lint, Suggestion};
+use crate::lint::{Fix, Lint};
 use crate::model::{Network, ProblemKind};
 
 /// One lint of `info`'s rule for each reading problem of `kind`, with its fix.
@@ -9,7 +9,7 @@ pub(super) fn report(info: &'static RuleInfo, kind: ProblemKind, network: &Netwo
     for problem in network.problems.iter().filter(|problem| problem.kind == kind) {
         let mut lint = info.lint(problem.span, problem.message.clone());
         if let Some(replacement) = &problem.replacement {
-            lint = lint.with_suggestion(Suggestion::replace(problem.span, replacement.clone()));
+            lint = lint.with_fix(Fix::replace(problem.span, replacement.clone()));
         }
         lints.push(lint);
     }

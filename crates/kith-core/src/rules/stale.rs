@@ -1,8 +1,9 @@
 //! `stale`: a key person (or anyone with `every`) is overdue a meaningful interaction.
 
 use super::{Context, Rule, RuleInfo};
+use crate::edits;
 use crate::freshness::{elapsed, freshness, CadenceSource};
-use crate::lint::{Lint, Severity};
+use crate::lint::{Fix, Lint, Severity};
 
 pub struct Stale;
 
@@ -70,7 +71,12 @@ impl Rule for Stale {
                 Some(_) => format!("get in touch, then log it: {} call \"…\"", cx.today),
                 None => "log your last meaningful interaction, or add when you met: met YYYY-MM-DD".to_string(),
             };
-            lints.push(INFO.lint(person.anchor(), message).about(person.id_name()).with_help(help));
+            let log_coffee = edits::log_interaction(cx.text, person, cx.today, "coffee");
+            let fix = Fix::display_only(
+                format!("log a coffee with {} today", person.name_or_this_person()),
+                vec![log_coffee],
+            );
+            lints.push(INFO.lint(person.anchor(), message).about(person.id_name()).with_help(help).with_fix(fix));
         }
     }
 }
@@ -79,6 +85,19 @@ impl Rule for Stale {
 mod tests {
     use crate::rules::testing::*;
     use jiff::civil::date;
+
+    #[test]
+    fn the_fix_logs_a_coffee_today_but_only_from_the_editor() {
+        let source = "person ada \"Ada\"\n  role mentor\n  2026-03-14 coffee\n  # notes\n";
+        let lint = lints_of(source, "stale").remove(0);
+        assert_eq!(lint.fixes[0].title, "log a coffee with Ada today");
+        assert_fix_result(
+            source,
+            &lint,
+            "person ada \"Ada\"\n  role mentor\n  2026-03-14 coffee\n  2026-11-25 coffee\n  # notes\n",
+            false,
+        );
+    }
 
     #[test]
     fn names_the_person_and_the_numbers() {

@@ -94,7 +94,7 @@ mod tests {
     fn a_misspelled_directive_offers_the_keyword() {
         let lint = lints_of("persn ada \"Ada\"\n", "syntax").remove(0);
         assert!(lint.message.contains("did you mean `person`?"), "{}", lint.message);
-        assert_eq!(lint.suggestions[0].edits[0].new_text, "person");
+        assert_fix_result("persn ada \"Ada\"\n", &lint, "person ada \"Ada\"\n", true);
     }
 
     #[test]

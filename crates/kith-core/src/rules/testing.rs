@@ -1,6 +1,6 @@
 //! Shared helpers for the rules' tests: analyse a snippet on a pinned today and count lints.
 
-use crate::lint::Lint;
+use crate::lint::{Applicability, Lint};
 use jiff::civil::{date, Date};
 
 /// The day every rule test runs on.
@@ -44,4 +44,13 @@ pub fn assert_message(source: &str, code: &str, message: &str) -> Lint {
 /// The source text a lint's span covers.
 pub fn spanned<'a>(source: &'a str, lint: &Lint) -> &'a str {
     &source[lint.span.range()]
+}
+
+/// Asserts that `lint`'s first fix, applied to `source`, gives `expected`, and that it is
+/// safe to apply without a look (`kith check --fix`) exactly when `safe`.
+#[track_caller]
+pub fn assert_fix_result(source: &str, lint: &Lint, expected: &str, safe: bool) {
+    let fix = lint.fixes.first().unwrap_or_else(|| panic!("no fix on {lint:#?}"));
+    assert_eq!(crate::fix::apply(source, fix.edits.iter().collect()), expected, "fix `{}`", fix.title);
+    assert_eq!(fix.applicability == Applicability::Safe, safe, "applicability of `{}`", fix.title);
 }

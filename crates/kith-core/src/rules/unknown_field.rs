@@ -2,7 +2,7 @@
 //! written.
 
 use super::{Context, Rule, RuleInfo};
-use crate::lint::{Lint, Severity, Suggestion};
+use crate::lint::{Fix, Lint, Severity};
 use crate::model::{Misplaced, Person, SettingLine, Word};
 use crate::suggest::closest;
 use crate::vocabulary::{self, FIELDS, ROLE_FIELDS, SETTINGS};
@@ -89,7 +89,7 @@ fn did_you_mean<'a>(name: &Word, what: &str, known: impl Iterator<Item = &'a str
     match closest(&name.text, known.clone()) {
         Some(closest) => INFO
             .lint(name.span, format!("unknown {what} `{}`; did you mean `{closest}`?", name.text))
-            .with_suggestion(Suggestion::replace(name.span, closest)),
+            .with_fix(Fix::replace(name.span, closest)),
         None => INFO
             .lint(name.span, format!("unknown {what} `{}`", name.text))
             .with_help(format!("{listing} {}", listed(known))),
@@ -111,7 +111,7 @@ fn misplaced_line(misplaced: &Misplaced) -> Lint {
     if misplaced.under == "role" {
         if let Some(known) = closest(&word.text, ROLE_FIELDS) {
             let message = format!("unknown field `{}`; did you mean `{known}`? {takes}", word.text);
-            return INFO.lint(word.span, message).with_suggestion(Suggestion::replace(word.span, known));
+            return INFO.lint(word.span, message).with_fix(Fix::replace(word.span, known));
         }
     }
     let message = format!("`{}` does not belong under `{}`: {takes}", word.text, misplaced.under);
@@ -145,7 +145,7 @@ mod tests {
         let source = "person ada \"Ada Lovelace\"\n  rol mentor\n  met 2020-01-01\n";
         let lint = assert_message(source, "unknown-field", "unknown field `rol`; did you mean `role`?");
         assert_eq!(spanned(source, &lint), "rol");
-        assert_eq!(lint.suggestions[0].edits[0].new_text, "role");
+        assert_fix_result(source, &lint, &source.replace("rol mentor", "role mentor"), true);
         assert_eq!(lint.person.as_deref(), Some("ada"));
     }
 
@@ -159,7 +159,7 @@ mod tests {
     fn a_name_like_nothing_lists_the_fields() {
         let source = "person ada \"Ada\"\n  favourite \"tea\"\n";
         let lint = assert_message(source, "unknown-field", "unknown field `favourite`");
-        assert!(lint.suggestions.is_empty());
+        assert!(lint.fixes.is_empty());
         let help = lint.help.unwrap_or_default();
         assert!(help.starts_with("a person's fields are `role`, `every`"), "{help}");
         assert!(help.ends_with(", `note` and `allow`"), "{help}");
@@ -210,7 +210,7 @@ mod tests {
             "unknown-field",
             "unknown field `pilar`; did you mean `pillar`? a role takes only `pillar` and `every`",
         );
-        assert_eq!(lint.suggestions[0].edits[0].new_text, "pillar");
+        assert_fix_result(source, &lint, &source.replace("pilar", "pillar"), true);
     }
 
     #[test]
@@ -248,7 +248,7 @@ mod tests {
         let lint =
             assert_message(source, "unknown-field", "unknown setting `stale_after`; did you mean `stale-after`?");
         assert_eq!(spanned(source, &lint), "stale_after");
-        assert_eq!(lint.suggestions[0].edits[0].new_text, "stale-after");
+        assert_fix_result(source, &lint, "set stale-after 3m\n", true);
         let lint = assert_message("set colour blue\n", "unknown-field", "unknown setting `colour`");
         assert_eq!(
             lint.help.as_deref(),

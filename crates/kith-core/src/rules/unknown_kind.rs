@@ -1,7 +1,7 @@
 //! `unknown-kind`: an interaction kind that kith does not know, which counts as light.
 
 use super::{Context, Rule, RuleInfo};
-use crate::lint::{Lint, Severity, Suggestion};
+use crate::lint::{Fix, Lint, Severity};
 use crate::suggest::closest;
 use crate::vocabulary::{self, KINDS};
 
@@ -50,7 +50,7 @@ impl Rule for UnknownKind {
                 let lint = match closest(&name.text, KINDS.iter().map(|known| known.id)) {
                     Some(known) => INFO
                         .lint(name.span, format!("{message}; did you mean `{known}`?"))
-                        .with_suggestion(Suggestion::replace(name.span, known)),
+                        .with_fix(Fix::replace(name.span, known)),
                     None => {
                         let kinds: Vec<&str> = KINDS.iter().map(|known| known.id).collect();
                         INFO.lint(name.span, message).with_help(format!("the kinds are {}", kinds.join(", ")))
@@ -77,7 +77,7 @@ mod tests {
             "`cofee` is not an interaction kind, so it counts as light; did you mean `coffee`?",
         );
         assert_eq!(spanned(&source, &lint), "cofee");
-        assert_eq!(lint.suggestions[0].edits[0].new_text, "coffee");
+        assert_fix_result(&source, &lint, &source.replace("cofee", "coffee"), true);
         assert_eq!(lint.person.as_deref(), Some("ada"));
     }
 
@@ -89,7 +89,7 @@ mod tests {
             "unknown-kind",
             "`Coffee` is not an interaction kind, so it counts as light; did you mean `coffee`?",
         );
-        assert_eq!(lint.suggestions[0].edits[0].new_text, "coffee");
+        assert_fix_result(&source, &lint, &source.replace("Coffee", "coffee"), true);
     }
 
     #[test]
@@ -101,9 +101,7 @@ mod tests {
             "`cofee` is not an interaction kind, so its `!` still makes it meaningful; did you mean `coffee`?",
         );
         assert_eq!(spanned(&source, &lint), "cofee");
-        let edit = &lint.suggestions[0].edits[0];
-        let fixed = format!("{}{}{}", &source[..edit.span.start], edit.new_text, &source[edit.span.end..]);
-        assert!(fixed.contains("2026-03-14 coffee! \"Board offer\""), "{fixed}");
+        assert_fix_result(&source, &lint, &source.replace("cofee!", "coffee!"), true);
     }
 
     #[test]
@@ -111,7 +109,7 @@ mod tests {
         let source = format!("{ADA}  2026-03-14 hackathon\n");
         let lint =
             assert_message(&source, "unknown-kind", "`hackathon` is not an interaction kind, so it counts as light");
-        assert!(lint.suggestions.is_empty());
+        assert!(lint.fixes.is_empty());
         assert!(lint.help.unwrap_or_default().starts_with("the kinds are meet, coffee, meal"));
     }
 

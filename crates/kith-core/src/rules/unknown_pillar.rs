@@ -1,7 +1,7 @@
 //! `unknown-pillar`: a role declaration puts its role in a pillar that does not exist.
 
 use super::{Context, Rule, RuleInfo};
-use crate::lint::{Lint, Severity, Suggestion};
+use crate::lint::{Fix, Lint, Severity};
 use crate::suggest::closest;
 
 pub struct UnknownPillar;
@@ -49,7 +49,7 @@ impl Rule for UnknownPillar {
             let lint = match closest(&pillar.name, known) {
                 Some(known) => INFO
                     .lint(pillar.span(), format!("{message}; did you mean `{known}`?"))
-                    .with_suggestion(Suggestion::replace(pillar.span(), known)),
+                    .with_fix(Fix::replace(pillar.span(), known)),
                 None => INFO
                     .lint(pillar.span(), message)
                     .with_help(format!("declare it: pillar {} \"what they do for you\"", pillar.name)),
@@ -72,7 +72,7 @@ mod tests {
             "`promotors` is not a pillar: neither built in nor declared; did you mean `promoters`?",
         );
         assert_eq!(spanned(source, &lint), "promotors");
-        assert_eq!(lint.suggestions[0].edits[0].new_text, "promoters");
+        assert_fix_result(source, &lint, &source.replace("promotors", "promoters"), true);
     }
 
     #[test]

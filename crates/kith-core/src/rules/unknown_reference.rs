@@ -1,7 +1,7 @@
 //! `unknown-reference`: a `@id` in `via` or `knows` names no person in the file.
 
 use super::{Context, Rule, RuleInfo};
-use crate::lint::{Lint, Severity, Suggestion};
+use crate::lint::{Fix, Lint, Severity};
 use crate::model::ReferenceOrigin;
 use crate::suggest::closest;
 
@@ -63,7 +63,8 @@ impl Rule for UnknownReference {
             let lint = match closest(target, others) {
                 Some(known) => INFO
                     .lint(reference.span, format!("{message}; did you mean `@{known}`?"))
-                    .with_suggestion(Suggestion::replace(reference.span, format!("@{known}"))),
+                    // Another person's id may be the wrong person: a look first.
+                    .with_fix(Fix::replace(reference.span, format!("@{known}")).needing_a_look()),
                 None => {
                     INFO.lint(reference.span, message).with_help(format!("add them: person {target} \"Their Name\""))
                 }
@@ -88,7 +89,7 @@ mod tests {
             "`@adda` in Grace Hopper's `via` names no person in this file; did you mean `@ada`?",
         );
         assert_eq!(spanned(&source, &lint), "@adda");
-        assert_eq!(lint.suggestions[0].edits[0].new_text, "@ada");
+        assert_fix_result(&source, &lint, &source.replace("@adda", "@ada"), false);
         assert_eq!(lint.person.as_deref(), Some("grace"));
     }
 
@@ -119,7 +120,7 @@ mod tests {
     fn the_person_is_not_offered_as_their_own_introducer() {
         let source = "person ada \"Ada\"\n  via @adda\n";
         let lint = assert_message(source, "unknown-reference", "`@adda` in Ada's `via` names no person in this file");
-        assert!(lint.suggestions.is_empty());
+        assert!(lint.fixes.is_empty());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `unknown-role`: a person plays a role that is neither built in nor declared.
 
 use super::{Context, Rule, RuleInfo};
-use crate::lint::{Lint, Severity, Suggestion};
+use crate::lint::{Fix, Lint, Severity};
 use crate::suggest::closest;
 
 pub struct UnknownRole;
@@ -50,7 +50,7 @@ impl Rule for UnknownRole {
                 match closest(&role.name, cx.catalog.roles.iter().map(|known| known.id.as_str())) {
                     Some(known) => {
                         lint.message.push_str(&format!("; did you mean `{known}`?"));
-                        lint = lint.with_suggestion(Suggestion::replace(role.span(), known));
+                        lint = lint.with_fix(Fix::replace(role.span(), known));
                     }
                     None => {
                         lint = lint.with_help(format!("declare it: role {} \"what they do for you\"", role.name));
@@ -75,7 +75,7 @@ mod tests {
             "`mentr` is not a role: neither built in nor declared; did you mean `mentor`?",
         );
         assert_eq!(spanned(source, &lint), "mentr");
-        assert_eq!(lint.suggestions[0].edits[0].new_text, "mentor");
+        assert_fix_result(source, &lint, &source.replace("mentr", "mentor"), true);
         assert_eq!(lint.person.as_deref(), Some("ada"));
     }
 

@@ -1,7 +1,7 @@
 //! `unknown-rule`: an `allow` names a rule code that does not exist, so it silences nothing.
 
 use super::{codes, rule, Context, Rule, RuleInfo};
-use crate::lint::{Lint, Severity, Suggestion};
+use crate::lint::{Fix, Lint, Severity};
 use crate::model::Id;
 use crate::suggest::closest;
 
@@ -60,12 +60,13 @@ fn unknown(code: &Id) -> Option<Lint> {
         return None;
     }
     let message = format!("`{}` is not a rule code, so this `allow` silences nothing", code.name);
-    Some(match closest(&code.name, codes()) {
+    let lint = match closest(&code.name, codes()) {
         Some(known) => INFO
             .lint(code.span(), format!("{message}; did you mean `{known}`?"))
-            .with_suggestion(Suggestion::replace(code.span(), known)),
+            .with_fix(Fix::replace(code.span(), known)),
         None => INFO.lint(code.span(), message).with_help("use a code exactly as a diagnostic shows it, like `stale`"),
-    })
+    };
+    Some(lint.unnecessary())
 }
 
 #[cfg(test)]
@@ -81,7 +82,7 @@ mod tests {
             "`stal` is not a rule code, so this `allow` silences nothing; did you mean `stale`?",
         );
         assert_eq!(spanned(source, &lint), "stal");
-        assert_eq!(lint.suggestions[0].edits[0].new_text, "stale");
+        assert_fix_result(source, &lint, "person ada \"Ada\"\n  allow stale\n", true);
         assert_eq!(lint.person.as_deref(), Some("ada"));
     }
 
@@ -104,7 +105,7 @@ mod tests {
             "unknown-rule",
             "`everything` is not a rule code, so this `allow` silences nothing",
         );
-        assert!(lint.suggestions.is_empty());
+        assert!(lint.fixes.is_empty());
         assert_eq!(lint.help.as_deref(), Some("use a code exactly as a diagnostic shows it, like `stale`"));
     }
 

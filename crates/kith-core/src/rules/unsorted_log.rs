@@ -1,7 +1,8 @@
 //! `unsorted-log`: an interaction dated before the interaction above it in the same person.
 
 use super::{Context, Rule, RuleInfo};
-use crate::lint::{Lint, Severity};
+use crate::edits;
+use crate::lint::{Fix, Lint, Severity};
 use crate::text::Span;
 use jiff::civil::Date;
 
@@ -52,7 +53,13 @@ impl Rule for UnsortedLog {
                         .about(person.id_name())
                         .with_related(above_span, format!("{above_date} is above it"))
                         .with_help(format!("move it above the {above_date} entry, or correct its date"));
-                    lints.push(lint);
+                    let sort = edits::sort_interactions(cx.text, person).map(|edit| {
+                        Fix::safe(format!("sort {}'s interactions by date", person.name_or_this_person()), vec![edit])
+                    });
+                    lints.push(match sort {
+                        Some(fix) => lint.with_fix(fix),
+                        None => lint,
+                    });
                 }
                 above = Some((date, interaction.date.span));
             }
@@ -63,6 +70,18 @@ impl Rule for UnsortedLog {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::*;
+
+    #[test]
+    fn the_fix_sorts_the_log_and_is_safe() {
+        let source = "person ada \"Ada\"\n  2026-05-02 email # later\n  tags x\n  2026-03-14 coffee\n";
+        let lint = lints_of(source, "unsorted-log").remove(0);
+        assert_fix_result(
+            source,
+            &lint,
+            "person ada \"Ada\"\n  2026-03-14 coffee\n  tags x\n  2026-05-02 email # later\n",
+            true,
+        );
+    }
 
     #[test]
     fn an_earlier_date_below_a_later_one_is_reported_on_the_date() {

@@ -6,12 +6,12 @@
 
 use super::content_line::{escape_text, push_folded};
 use super::exported_people;
+use jiff::civil::Date;
+use jiff::ToSpan;
 use kith_core::freshness::{freshness, Freshness};
 use kith_core::model::Person;
 use kith_core::values::Duration;
 use kith_core::Analysis;
-use jiff::civil::Date;
-use jiff::ToSpan;
 
 /// One catch-up to put in the calendar.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,11 +4,11 @@
 //! it changes only with the version.
 
 use super::{exported_people, tags, text_field, text_fields, urls};
+use jiff::civil::Date;
 use kith_core::freshness::{freshness, CadenceSource};
 use kith_core::model::{Birthday, Person};
 use kith_core::vocabulary::FieldName;
 use kith_core::Analysis;
-use jiff::civil::Date;
 use serde::Serialize;
 
 /// The version of the JSON shape.

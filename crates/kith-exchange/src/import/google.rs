@@ -2,12 +2,13 @@
 //! `Organization 1 - Name`…), several values in one cell joined by ` ::: `, and two header
 //! sets — the old one (`Name`, `Given Name`, `Family Name`, `Group Membership`) and the
 //! one Google exports since 2023 (`First Name`, `Last Name`, `Organization Name`, `Labels`).
+//! Labels become tags, Google's starred and system groups (`* starred`, `* Friends`) too.
 
 use super::table::{multi_values, Table};
-use super::{Contact, ReadError, Record};
+use super::{Contact, ContactRecord, ReadError};
 use csv::StringRecord;
 
-pub(super) fn read(text: &str) -> Result<impl Iterator<Item = Record> + '_, ReadError> {
+pub(super) fn read(text: &str) -> Result<impl Iterator<Item = ContactRecord> + '_, ReadError> {
     let table = Table::open(
         text,
         is_google_header,
@@ -122,8 +123,11 @@ impl Columns {
             contact.set_birthday_text(cell(birthday));
         }
         for label in values(&self.labels) {
-            // `* myContacts`, `* starred`: Google's own groups, not the user's labels.
-            if !label.starts_with('*') {
+            // Google's own groups are written `* starred`, `* Friends`, `* myContacts`: the
+            // starred and the system groups are labels like any other, but every saved
+            // contact is in `myContacts`, which tells nothing.
+            let label = label.trim_start_matches('*').trim();
+            if !label.eq_ignore_ascii_case("myContacts") {
                 contact.add_tag(label);
             }
         }
@@ -140,11 +144,11 @@ impl Columns {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jiff::civil::date;
     use kith_core::model::Birthday;
     use kith_core::values::MonthDay;
-    use jiff::civil::date;
 
-    fn records(text: &str) -> Vec<Record> {
+    fn records(text: &str) -> Vec<ContactRecord> {
         read(text).expect("a Google header").collect()
     }
 
@@ -162,7 +166,7 @@ mod tests {
         assert_eq!(contact.phones, ["+44 20 7946 0000", "+44 20 7946 0001"]);
         assert_eq!(contact.urls, ["https://example.org/ada"]);
         assert_eq!(contact.birthday, Some(Birthday::MonthDay(MonthDay { month: 12, day: 10 })));
-        assert_eq!(contact.tags, ["computing"]);
+        assert_eq!(contact.tags, ["computing", "starred"]);
         assert_eq!(contact.notes, ["Department: Research", "Met at the Royal Society.\nLoves math."]);
     }
 
@@ -191,6 +195,14 @@ mod tests {
         let records = records(text);
         assert_eq!(records[0].clone().map(|contact| contact.name), Ok("someone@example.org".to_string()));
         assert_eq!(records[1].clone().map_err(|malformed| malformed.line), Err(3));
+    }
+
+    #[test]
+    fn googles_starred_and_system_groups_are_tags_except_my_contacts() {
+        let text = "First Name,Last Name,Labels,E-mail 1 - Value\n\
+            Ada,Lovelace,* myContacts ::: * starred ::: * Friends ::: *Coworkers ::: Book Club,ada@example.org\n";
+        let contact = records(text)[0].clone().expect("a good row");
+        assert_eq!(contact.tags, ["starred", "friends", "coworkers", "book-club"]);
     }
 
     #[test]

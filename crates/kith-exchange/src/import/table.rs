@@ -1,5 +1,6 @@
-//! The CSV tables of LinkedIn and Google exports: find the header row (after any preamble),
-//! then read rows with their line numbers, never letting one broken row take others with it.
+//! The CSV tables of LinkedIn, Google and Outlook exports: find the header row (after any
+//! preamble), then read rows with their line numbers, never letting one broken row take
+//! others with it.
 
 use super::{Malformed, ReadError};
 use csv::{ReaderBuilder, StringRecord};
@@ -53,6 +54,11 @@ impl<'t> Table<'t> {
         self.header.iter().position(|cell| cell == name)
     }
 
+    /// The index of the first column named `name` in any case (`FROM`, `From`).
+    pub fn column_in_any_case(&self, name: &str) -> Option<usize> {
+        self.header.iter().position(|cell| cell.eq_ignore_ascii_case(name))
+    }
+
     /// The 1-based line of byte `offset` (at or after the last offset asked about).
     fn line_at(&mut self, offset: usize) -> usize {
         let (from, line) = self.counted;
@@ -87,7 +93,7 @@ impl Iterator for Table<'_> {
             let line = self.line_at(start);
             match read {
                 Ok(false) => return None,
-                Err(error) => return Some(Err(Malformed { line, message: format!("unreadable row: {error}") })),
+                Err(error) => return Some(Err(Malformed::new(line, format!("unreadable row: {error}")))),
                 Ok(true) => {}
             }
             if record.iter().all(|cell| cell.trim().is_empty()) {
@@ -100,23 +106,20 @@ impl Iterator for Table<'_> {
             let quote_left_open = raw.matches('"').count() % 2 == 1;
             if spans_lines && (quote_left_open || record.len() != self.header.len()) {
                 self.restart_after(start, line);
-                return Some(Err(Malformed {
+                return Some(Err(Malformed::new(
                     line,
-                    message: "a quote opened in this row is never closed (reading goes on on the next line)".into(),
-                }));
+                    "a quote opened in this row is never closed (reading goes on on the next line)",
+                )));
             }
             if record.len() == self.header.len() {
                 return Some(Ok((line, record)));
             }
             let cells = record.len();
             let plural = if cells == 1 { "" } else { "s" };
-            return Some(Err(Malformed {
+            return Some(Err(Malformed::new(
                 line,
-                message: format!(
-                    "{cells} field{plural} where the header has {} (an unquoted comma?)",
-                    self.header.len()
-                ),
-            }));
+                format!("{cells} field{plural} where the header has {} (an unquoted comma?)", self.header.len()),
+            )));
         }
     }
 }

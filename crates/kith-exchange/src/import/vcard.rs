@@ -1,20 +1,24 @@
 //! vCard files (2.1, 3.0, 4.0), read with the `calcard` crate, which unfolds lines,
-//! unescapes `\,` `\;` `\n`, decodes 2.1's QUOTED-PRINTABLE (soft line breaks included)
-//! and its CHARSETs, and reads Apple's `item1.EMAIL` groups. This module splits the file
-//! into cards itself, so that each card has a line number and a card cut off before its
-//! `END:VCARD` is reported instead of being read into the next one.
+//! unescapes `\,` `\;` `\n`, decodes QUOTED-PRINTABLE (soft line breaks included) and its
+//! CHARSETs, and reads Apple's `item1.EMAIL` groups. This module splits the file into cards
+//! itself, so that each card has a line number, a card cut off before its `END:VCARD` is
+//! reported instead of being read into the next one, and the card of a 2.1 `AGENT` nested
+//! inside another stays a note of its owner. Before calcard reads a card, what real exports
+//! write differently from the standard is mended: a group on `BEGIN` (`home.begin:vcard`),
+//! 2.1's bare `QUOTED-PRINTABLE` parameter and UTF-8 text without a `CHARSET`, and 2.1's
+//! backslashes, which are no escapes there (`C:\new`). Birthdays are read from the text as
+//! written, so that one kith cannot read is kept as it was.
 
-use super::{Contact, Malformed, ReadError, Record};
-use kith_core::model::Birthday;
-use kith_core::values::MonthDay;
-use calcard::common::PartialDateTime;
-use calcard::vcard::{VCard, VCardEntry, VCardParameterName, VCardParameterValue, VCardProperty, VCardValue};
+use super::contact::parse_birthday;
+use super::{Contact, ContactRecord, Malformed, ReadError};
+use calcard::vcard::{VCard, VCardEntry, VCardProperty, VCardValue};
 use calcard::{Entry, Parser};
-use jiff::civil::Date;
-use std::borrow::Cow;
 
-pub(super) fn read(text: &str) -> Result<impl Iterator<Item = Record> + '_, ReadError> {
-    if !text.lines().any(|line| is_marker(line, "BEGIN")) {
+const BEGIN: &str = "BEGIN:VCARD";
+const END: &str = "END:VCARD";
+
+pub(super) fn read(text: &str) -> Result<impl Iterator<Item = ContactRecord> + '_, ReadError> {
+    if !text.lines().any(|line| marker_of(line) == Some(Marker::Begin)) {
         return Err(ReadError::new("no vCard found (no `BEGIN:VCARD` line)"));
     }
     Ok(Cards { lines: text.split_inclusive('\n').enumerate(), card: None, in_stray_text: false, done: false })
@@ -23,52 +27,54 @@ pub(super) fn read(text: &str) -> Result<impl Iterator<Item = Record> + '_, Read
 /// Splits a file into cards, line by line.
 struct Cards<'t, I: Iterator<Item = (usize, &'t str)>> {
     lines: I,
-    /// The card being collected: its first line's number and its text so far.
-    card: Option<(usize, String)>,
+    /// The card being collected.
+    card: Option<CardLines>,
     /// Inside a run of lines outside any card (reported once, at its first line).
     in_stray_text: bool,
     done: bool,
 }
 
 impl<'t, I: Iterator<Item = (usize, &'t str)>> Iterator for Cards<'t, I> {
-    type Item = Record;
+    type Item = ContactRecord;
 
-    fn next(&mut self) -> Option<Record> {
+    fn next(&mut self) -> Option<ContactRecord> {
         while !self.done {
             let Some((index, raw)) = self.lines.next() else {
                 self.done = true;
-                return self.card.take().map(|(start, _)| Err(unterminated(start, "the end of the file")));
+                return self.card.take().map(|card| Err(unterminated(card.start, "the end of the file")));
             };
             let number = index + 1;
             let line = raw.trim_end_matches(['\r', '\n']);
-            if is_marker(line, "BEGIN") {
-                self.in_stray_text = false;
-                let previous = self.card.replace((number, format!("{line}\r\n")));
-                if let Some((start, _)) = previous {
-                    return Some(Err(unterminated(start, &format!("the next `BEGIN:VCARD` on line {number}"))));
-                }
-                continue;
-            }
-            match &mut self.card {
-                Some((start, text)) => {
-                    text.push_str(&dashed_birthday_to_basic(line));
-                    text.push_str("\r\n");
-                    if is_marker(line, "END") {
-                        let start = *start;
-                        let card = std::mem::take(text);
-                        self.card = None;
-                        return Some(read_card(start, &card));
+            let marker = marker_of(line);
+            let Some(card) = &mut self.card else {
+                match marker {
+                    Some(Marker::Begin) => {
+                        self.in_stray_text = false;
+                        self.card = Some(CardLines::new(number));
+                    }
+                    _ if line.trim().is_empty() => self.in_stray_text = false,
+                    _ if self.in_stray_text => {}
+                    _ => {
+                        self.in_stray_text = true;
+                        return Some(Err(Malformed::new(number, "text outside any vCard (expected `BEGIN:VCARD`)")));
                     }
                 }
-                None if line.trim().is_empty() => self.in_stray_text = false,
-                None if self.in_stray_text => {}
-                None => {
-                    self.in_stray_text = true;
-                    return Some(Err(Malformed {
-                        line: number,
-                        message: "text outside any vCard (expected `BEGIN:VCARD`)".into(),
-                    }));
+                continue;
+            };
+            if card.collect_agent(number, line, marker) {
+                continue;
+            }
+            match marker {
+                Some(Marker::Begin) => {
+                    let cut_off = std::mem::replace(card, CardLines::new(number));
+                    let before = format!("the next `BEGIN:VCARD` on line {number}");
+                    return Some(Err(unterminated(cut_off.start, &before)));
                 }
+                Some(Marker::End) => {
+                    card.lines.push(END.to_string());
+                    return self.card.take().map(CardLines::read);
+                }
+                None => card.lines.push(line.to_string()),
             }
         }
         None
@@ -76,39 +82,287 @@ impl<'t, I: Iterator<Item = (usize, &'t str)>> Iterator for Cards<'t, I> {
 }
 
 fn unterminated(start: usize, before: &str) -> Malformed {
-    Malformed { line: start, message: format!("this vCard is cut off: no `END:VCARD` before {before}") }
+    Malformed::new(start, format!("this vCard is cut off: no `END:VCARD` before {before}"))
 }
 
-/// `BEGIN:VCARD` or `END:VCARD`, in any case, with spaces around.
-fn is_marker(line: &str, marker: &str) -> bool {
-    line.trim().split_once(':').is_some_and(|(name, value)| {
-        name.trim().eq_ignore_ascii_case(marker) && value.trim().eq_ignore_ascii_case("VCARD")
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    Begin,
+    End,
+}
+
+/// `BEGIN:VCARD` or `END:VCARD`, in any case, with spaces around and any group
+/// (`home.begin:vcard`).
+fn marker_of(line: &str) -> Option<Marker> {
+    let (name, value) = line.trim().split_once(':')?;
+    if !value.trim().eq_ignore_ascii_case("VCARD") {
+        return None;
+    }
+    let name = name.trim().rsplit('.').next().unwrap_or_default();
+    if name.eq_ignore_ascii_case("BEGIN") {
+        Some(Marker::Begin)
+    } else if name.eq_ignore_ascii_case("END") {
+        Some(Marker::End)
+    } else {
+        None
+    }
+}
+
+/// A card being collected.
+struct CardLines {
+    /// The line of its `BEGIN:VCARD`.
+    start: usize,
+    /// Its lines without their line breaks, `BEGIN` and `END` written plainly.
+    lines: Vec<String>,
+    /// The card of a 2.1 `AGENT` being collected inside it: where it starts, how many
+    /// `BEGIN`s are open, and its lines.
+    agent: Option<(usize, usize, Vec<String>)>,
+    /// The names of the agents whose cards it held.
+    agents: Vec<String>,
+}
+
+impl CardLines {
+    fn new(start: usize) -> Self {
+        Self { start, lines: vec![BEGIN.to_string()], agent: None, agents: Vec::new() }
+    }
+
+    /// Takes line `number` into the card of an agent: one being collected, or one that
+    /// starts here because the line before was an `AGENT:` without a value. False when
+    /// the line is the card's own.
+    fn collect_agent(&mut self, number: usize, line: &str, marker: Option<Marker>) -> bool {
+        if self.agent.is_none() {
+            let after_agent = self.lines.last().is_some_and(|last| {
+                let (name, value) = split_property(last);
+                property_name(name).eq_ignore_ascii_case("AGENT") && value.is_some_and(|value| value.trim().is_empty())
+            });
+            if marker != Some(Marker::Begin) || !after_agent {
+                return false;
+            }
+            self.agent = Some((number, 0, Vec::new()));
+        }
+        let Some((start, open, lines)) = &mut self.agent else { return false };
+        match marker {
+            Some(Marker::Begin) => {
+                *open += 1;
+                lines.push(BEGIN.to_string());
+            }
+            Some(Marker::End) => {
+                *open -= 1;
+                lines.push(END.to_string());
+            }
+            None => lines.push(line.to_string()),
+        }
+        if *open == 0 {
+            let name = contact_of_lines(*start, lines).map(|agent| agent.name).filter(|name| !name.is_empty());
+            self.agent = None;
+            self.agents.extend(name);
+        }
+        true
+    }
+
+    fn read(self) -> ContactRecord {
+        let mut contact = contact_of_lines(self.start, &self.lines)
+            .ok_or_else(|| Malformed::new(self.start, "this vCard cannot be read"))?;
+        for agent in &self.agents {
+            contact.add_note(format!("Agent: {agent}"));
+        }
+        contact.finish()
+    }
+}
+
+/// The contact of one card's lines (from `BEGIN` to `END`), mended and read by calcard;
+/// `None` when calcard sees no card in them.
+fn contact_of_lines(start: usize, lines: &[String]) -> Option<Contact> {
+    let properties = properties(lines);
+    let version_2_1 = properties.iter().any(|property| {
+        let (name, value) = split_property(property[0]);
+        property_name(name).eq_ignore_ascii_case("VERSION") && value.is_some_and(|value| value.trim() == "2.1")
+    });
+    let mut text = String::with_capacity(lines.iter().map(|line| line.len() + 2).sum());
+    for property in &properties {
+        mend(property, version_2_1, &mut text);
+    }
+    let Entry::VCard(card) = Parser::new(&text).entry() else { return None };
+    let mut contact = contact_of(start, &card);
+    let birthday =
+        properties.iter().find(|property| property_name(split_property(property[0]).0).eq_ignore_ascii_case("BDAY"));
+    if let Some(property) = birthday {
+        read_birthday(&mut contact, property, version_2_1);
+    }
+    Some(contact)
+}
+
+/// The lines of a card grouped by property: a line that starts with a space or a tab
+/// continues the one before (folding), and so does the line after one of a
+/// QUOTED-PRINTABLE property that ends with `=` (a soft line break).
+fn properties(lines: &[String]) -> Vec<Vec<&str>> {
+    let mut properties: Vec<Vec<&str>> = Vec::new();
+    let mut soft_break = false;
+    for line in lines {
+        match properties.last_mut() {
+            Some(property) if soft_break || line.starts_with([' ', '\t']) => property.push(line),
+            _ => properties.push(vec![line]),
+        }
+        let quoted_printable =
+            properties.last().is_some_and(|property| is_quoted_printable(split_property(property[0]).0));
+        soft_break = quoted_printable && line.ends_with('=');
+    }
+    properties
+}
+
+/// A property line's name and parameters (`item1.EMAIL;TYPE=work`), and its value after
+/// the first `:` outside a quoted parameter value, if it has one.
+fn split_property(line: &str) -> (&str, Option<&str>) {
+    let mut quoted = false;
+    for (at, character) in line.char_indices() {
+        match character {
+            '"' => quoted = !quoted,
+            ':' if !quoted => return (&line[..at], Some(&line[at + 1..])),
+            _ => {}
+        }
+    }
+    (line, None)
+}
+
+/// The property of a name with parameters: `item1.EMAIL;TYPE=work` → `EMAIL`.
+fn property_name(name_and_parameters: &str) -> &str {
+    let name = name_and_parameters.split(';').next().unwrap_or_default();
+    name.rsplit('.').next().unwrap_or_default().trim()
+}
+
+fn parameters(name_and_parameters: &str) -> impl Iterator<Item = &str> {
+    name_and_parameters.split(';').skip(1).map(str::trim)
+}
+
+/// `ENCODING=QUOTED-PRINTABLE` or 2.1's bare `QUOTED-PRINTABLE`.
+fn is_quoted_printable(name_and_parameters: &str) -> bool {
+    parameters(name_and_parameters).any(|parameter| {
+        let value = parameter.rsplit('=').next().unwrap_or_default();
+        value.eq_ignore_ascii_case("QUOTED-PRINTABLE")
     })
 }
 
-/// calcard reads `BDAY:--12-09` (the dashed form some 3.0 writers use) as December alone;
-/// the basic form `--1209` it reads as month and day, so the dashed one is rewritten.
-fn dashed_birthday_to_basic(line: &str) -> Cow<'_, str> {
-    let Some((name, value)) = line.split_once(':') else { return Cow::Borrowed(line) };
-    let property = name.split(';').next().unwrap_or_default();
-    let property = property.rsplit('.').next().unwrap_or_default();
-    let bytes = value.as_bytes();
-    let dashed = bytes.len() == 7
-        && value.starts_with("--")
-        && bytes[4] == b'-'
-        && [2, 3, 5, 6].iter().all(|&index| bytes[index].is_ascii_digit());
-    if property.eq_ignore_ascii_case("BDAY") && dashed {
-        Cow::Owned(format!("{name}:--{}{}", &value[2..4], &value[5..7]))
-    } else {
-        Cow::Borrowed(line)
+/// Writes `property` to `text` as calcard reads it: a bare `QUOTED-PRINTABLE` becomes
+/// `ENCODING=QUOTED-PRINTABLE`, quoted-printable UTF-8 without a `CHARSET` gets
+/// `CHARSET=UTF-8` (calcard would take it for Latin-1), and in a 2.1 card every backslash
+/// but that of `\;` is doubled, so that it is read as the character it is.
+fn mend(property: &[&str], version_2_1: bool, text: &mut String) {
+    let (head, value) = split_property(property[0]);
+    let quoted_printable = is_quoted_printable(head);
+    let mut parts = head.split(';');
+    text.push_str(parts.next().unwrap_or_default());
+    let mut has_charset = false;
+    for parameter in parts {
+        text.push(';');
+        has_charset |= parameter.trim().to_ascii_uppercase().starts_with("CHARSET=");
+        if parameter.trim().eq_ignore_ascii_case("QUOTED-PRINTABLE") {
+            text.push_str("ENCODING=QUOTED-PRINTABLE");
+        } else {
+            text.push_str(parameter);
+        }
+    }
+    if quoted_printable && !has_charset && decodes_to_utf8(value.unwrap_or_default(), &property[1..]) {
+        text.push_str(";CHARSET=UTF-8");
+    }
+    let escaped = |value: &str| if version_2_1 { literal_backslashes(value) } else { value.to_string() };
+    if let Some(value) = value {
+        text.push(':');
+        text.push_str(&escaped(value));
+    }
+    text.push_str("\r\n");
+    for continuation in &property[1..] {
+        text.push_str(&escaped(continuation));
+        text.push_str("\r\n");
     }
 }
 
-fn read_card(start: usize, text: &str) -> Record {
-    match Parser::new(text).entry() {
-        Entry::VCard(card) => contact_of(start, &card).finish(),
-        _ => Err(Malformed { line: start, message: "this vCard cannot be read".into() }),
+/// Whether a quoted-printable value (its first line and the lines after soft breaks)
+/// decodes to non-ASCII UTF-8.
+fn decodes_to_utf8(first: &str, rest: &[&str]) -> bool {
+    let mut bytes = Vec::new();
+    for line in std::iter::once(&first).chain(rest) {
+        let line = line.strip_suffix('=').unwrap_or(line).as_bytes();
+        let mut index = 0;
+        while index < line.len() {
+            let hex = line.get(index + 1..index + 3).and_then(|hex| std::str::from_utf8(hex).ok());
+            match hex.and_then(|hex| u8::from_str_radix(hex, 16).ok()).filter(|_| line[index] == b'=') {
+                Some(byte) => {
+                    bytes.push(byte);
+                    index += 3;
+                }
+                None => {
+                    bytes.push(line[index]);
+                    index += 1;
+                }
+            }
+        }
     }
+    !bytes.is_ascii() && std::str::from_utf8(&bytes).is_ok()
+}
+
+/// `value` with each backslash doubled, except before `;` (2.1's one escape).
+fn literal_backslashes(value: &str) -> String {
+    let mut escaped = String::with_capacity(value.len());
+    let mut characters = value.chars().peekable();
+    while let Some(character) = characters.next() {
+        escaped.push(character);
+        if character == '\\' && characters.peek() != Some(&';') {
+            escaped.push('\\');
+        }
+    }
+    escaped
+}
+
+/// The birthday of a `BDAY` property as written: `1980-03-22`, `19800322`, `--03-22`,
+/// `--0322`, with a time after `T` or not, and Apple's year-less
+/// `BDAY;X-APPLE-OMIT-YEAR=1604:1604-03-22`; anything else is kept as a note, as written.
+fn read_birthday(contact: &mut Contact, property: &[&str], version_2_1: bool) {
+    let (head, value) = split_property(property[0]);
+    let mut written = value.unwrap_or_default().to_string();
+    for continuation in &property[1..] {
+        written.push_str(continuation.get(1..).unwrap_or_default());
+    }
+    let written = if version_2_1 { written.trim().to_string() } else { unescape(written.trim()) };
+    if written.is_empty() {
+        return;
+    }
+    let date = match written.split_once('T') {
+        Some((date, _)) if !date.is_empty() && date.bytes().all(|byte| byte.is_ascii_digit() || byte == b'-') => date,
+        _ => written.as_str(),
+    };
+    let omitted_year = parameters(head).find_map(|parameter| {
+        let (name, year) = parameter.split_once('=')?;
+        name.trim().eq_ignore_ascii_case("X-APPLE-OMIT-YEAR").then_some(year.trim())
+    });
+    let year_less = omitted_year.and_then(|year| date.strip_prefix(year)).filter(|rest| !rest.is_empty());
+    let date = match year_less {
+        Some(month_day) => format!("--{}", month_day.trim_start_matches('-')),
+        None => date.to_string(),
+    };
+    match parse_birthday(&date) {
+        Some(birthday) => contact.birthday = Some(birthday),
+        None => contact.add_note(format!("Birthday as exported: {written}")),
+    }
+}
+
+/// A 3.0 or 4.0 text value unescaped: `\,` `\;` `\\` `\n`.
+fn unescape(value: &str) -> String {
+    let mut text = String::with_capacity(value.len());
+    let mut characters = value.chars();
+    while let Some(character) = characters.next() {
+        match (character, characters.clone().next()) {
+            ('\\', Some(next @ (',' | ';' | '\\'))) => {
+                text.push(next);
+                characters.next();
+            }
+            ('\\', Some('n' | 'N')) => {
+                text.push('\n');
+                characters.next();
+            }
+            _ => text.push(character),
+        }
+    }
+    text
 }
 
 fn contact_of(start: usize, card: &VCard) -> Contact {
@@ -123,16 +377,16 @@ fn contact_of(start: usize, card: &VCard) -> Contact {
             }
             // N is family;given;additional;prefix;suffix.
             VCardProperty::N if name_parts.is_none() => {
-                let part = |index: usize| texts.get(index).map(String::as_str).unwrap_or_default();
+                let parts = parts(entry, " ");
+                let part = |index: usize| parts.get(index).map(String::as_str).unwrap_or_default();
                 name_parts = Some(Contact::name_from_parts([part(1), part(2), part(0)]));
             }
-            VCardProperty::Org => {
-                Contact::set(&mut contact.org, first);
-                for unit in texts.iter().skip(1).filter(|unit| !unit.trim().is_empty()) {
-                    contact.add_note(format!("Department: {unit}"));
-                }
-            }
-            VCardProperty::Title => Contact::set(&mut contact.title, first),
+            VCardProperty::Org => add_org(&mut contact, &parts(entry, ", ")),
+            VCardProperty::Title => match &contact.title {
+                None => Contact::set(&mut contact.title, first),
+                Some(title) if title.as_str() == first.trim() => {}
+                Some(_) => contact.add_note(format!("Title: {}", first.trim())),
+            },
             VCardProperty::Email => contact.add_email(first),
             VCardProperty::Tel => contact.add_phone(first),
             VCardProperty::Url => contact.add_url(&texts.join(",")),
@@ -140,11 +394,11 @@ fn contact_of(start: usize, card: &VCard) -> Contact {
             VCardProperty::Categories => texts.iter().for_each(|category| contact.add_tag(category)),
             // ADR is pobox;extended;street;locality;region;code;country.
             VCardProperty::Adr if contact.location.is_none() => {
-                let part = |index: usize| texts.get(index).map(|part| part.trim()).unwrap_or_default();
+                let parts = parts(entry, ", ");
+                let part = |index: usize| parts.get(index).map(String::as_str).unwrap_or_default();
                 let place: Vec<&str> = [part(3), part(6)].into_iter().filter(|part| !part.is_empty()).collect();
                 Contact::set(&mut contact.location, &place.join(", "));
             }
-            VCardProperty::Bday if contact.birthday.is_none() => read_birthday(&mut contact, entry),
             _ => {}
         }
     }
@@ -152,6 +406,29 @@ fn contact_of(start: usize, card: &VCard) -> Contact {
         contact.name = name_parts.unwrap_or_default();
     }
     contact
+}
+
+/// ORG is name;unit;unit…: the first gives the organisation and its units, notes of
+/// departments; another (a second job) becomes a note, `Organisation: Globex (Research)`.
+fn add_org(contact: &mut Contact, parts: &[String]) {
+    let Some((name, units)) = parts.split_first() else { return };
+    let units: Vec<&str> = units.iter().map(String::as_str).filter(|unit| !unit.is_empty()).collect();
+    if contact.org.is_none() {
+        Contact::set(&mut contact.org, name);
+        for unit in units {
+            contact.add_note(format!("Department: {unit}"));
+        }
+        return;
+    }
+    if contact.org.as_deref() == Some(name.as_str()) && units.is_empty() {
+        return;
+    }
+    match (name.is_empty(), units.is_empty()) {
+        (true, true) => {}
+        (false, true) => contact.add_note(format!("Organisation: {name}")),
+        (true, false) => contact.add_note(format!("Organisation: {}", units.join(", "))),
+        (false, false) => contact.add_note(format!("Organisation: {name} ({})", units.join(", "))),
+    }
 }
 
 /// The text values of a property, components included, without empty trailing ones.
@@ -171,59 +448,33 @@ fn texts(entry: &VCardEntry) -> Vec<String> {
     texts
 }
 
-fn read_birthday(contact: &mut Contact, entry: &VCardEntry) {
-    // Apple writes a year-less birthday as `BDAY;X-APPLE-OMIT-YEAR=1604:1604-04-12`.
-    let omitted_year = entry.params.iter().find_map(|param| match (&param.name, &param.value) {
-        (VCardParameterName::Other(name), VCardParameterValue::Text(year))
-            if name.eq_ignore_ascii_case("X-APPLE-OMIT-YEAR") =>
-        {
-            year.parse::<u16>().ok()
-        }
-        _ => None,
-    });
-    for value in &entry.values {
-        match value {
-            VCardValue::PartialDateTime(partial) => {
-                match birthday_of(partial, omitted_year) {
-                    Some(birthday) => contact.birthday = Some(birthday),
-                    None => contact.add_note(format!("Birthday as exported: {}", describe(partial))),
-                }
-                return;
+/// The parts of a structured property (N, ORG, ADR), one per `;`-separated part, trimmed:
+/// a part calcard split at commas (several given names, or Apple's unescaped comma in a
+/// street) is joined again with `separator`, so the parts after it keep their places.
+fn parts(entry: &VCardEntry, separator: &str) -> Vec<String> {
+    entry
+        .values
+        .iter()
+        .map(|value| match value {
+            VCardValue::Text(text) => text.trim().to_string(),
+            VCardValue::Component(pieces) => {
+                let pieces: Vec<&str> =
+                    pieces.iter().map(|piece| piece.trim()).filter(|piece| !piece.is_empty()).collect();
+                pieces.join(separator)
             }
-            VCardValue::Text(text) => {
-                contact.set_birthday_text(text);
-                return;
-            }
-            _ => {}
-        }
-    }
-}
-
-fn birthday_of(partial: &PartialDateTime, omitted_year: Option<u16>) -> Option<Birthday> {
-    let (month, day) = (i8::try_from(partial.month?).ok()?, i8::try_from(partial.day?).ok()?);
-    match partial.year.filter(|year| Some(*year) != omitted_year) {
-        Some(year) => Date::new(i16::try_from(year).ok()?, month, day).ok().map(Birthday::Date),
-        // 2000 is a leap year, so February 29 is a valid year-less birthday.
-        None => Date::new(2000, month, day).ok().map(|_| Birthday::MonthDay(MonthDay { month, day })),
-    }
-}
-
-fn describe(partial: &PartialDateTime) -> String {
-    let part = |value: Option<u16>, width: usize| value.map_or("-".repeat(width), |value| format!("{value:0width$}"));
-    format!(
-        "{}-{}-{}",
-        part(partial.year, 4),
-        part(partial.month.map(u16::from), 2),
-        part(partial.day.map(u16::from), 2)
-    )
+            _ => String::new(),
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::date;
+    use kith_core::model::Birthday;
+    use kith_core::values::MonthDay;
 
-    fn records(text: &str) -> Vec<Record> {
+    fn records(text: &str) -> Vec<ContactRecord> {
         read(text).expect("a vCard file").collect()
     }
 
@@ -295,37 +546,100 @@ mod tests {
         assert_eq!(records.len(), 5, "{records:#?}");
         assert_eq!(
             records[0],
-            Err(Malformed {
-                line: 1,
-                message: "this vCard is cut off: no `END:VCARD` before the next `BEGIN:VCARD` on line 4".into()
-            })
+            Err(Malformed::new(1, "this vCard is cut off: no `END:VCARD` before the next `BEGIN:VCARD` on line 4"))
         );
         assert_eq!(records[1].clone().map(|contact| (contact.name, contact.line)), Ok(("Whole".to_string(), 4)));
-        assert_eq!(
-            records[2],
-            Err(Malformed { line: 9, message: "text outside any vCard (expected `BEGIN:VCARD`)".into() })
-        );
+        assert_eq!(records[2], Err(Malformed::new(9, "text outside any vCard (expected `BEGIN:VCARD`)")));
         assert_eq!(records[3].clone().map(|contact| contact.name), Ok("Bare".to_string()));
         assert_eq!(
             records[4],
-            Err(Malformed {
-                line: 15,
-                message: "this vCard is cut off: no `END:VCARD` before the end of the file".into()
-            })
+            Err(Malformed::new(15, "this vCard is cut off: no `END:VCARD` before the end of the file"))
         );
     }
 
     #[test]
     fn a_card_without_any_name_is_malformed() {
         let records = records("BEGIN:VCARD\nVERSION:3.0\nTEL:+1 555 0100\nEND:VCARD\n");
-        assert_eq!(
-            records,
-            [Err(Malformed { line: 1, message: "no name, organisation or email to know them by".into() })]
-        );
+        assert_eq!(records, [Err(Malformed::new(1, "no name, organisation or email to know them by"))]);
     }
 
     #[test]
     fn a_file_without_cards_is_not_a_vcard_file() {
         assert!(read("First Name,Last Name\n").is_err());
+    }
+
+    #[test]
+    fn a_version_4_0_birthday_with_dashes_is_read() {
+        let contact = contact("BEGIN:VCARD\nVERSION:4.0\nFN:Ada\nBDAY:1980-03-22\nEND:VCARD\n");
+        assert_eq!(contact.birthday, Some(Birthday::Date(date(1980, 3, 22))));
+        assert_eq!(contact.notes, Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_bare_quoted_printable_parameter_is_decoded() {
+        let contact = contact(
+            "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;QUOTED-PRINTABLE:J=C3=BCrgen\r\nNOTE;CHARSET=UTF-8;QUOTED-PRINTABLE:sch=C3=B6n=\r\ne Dinge\r\nEND:VCARD\r\n",
+        );
+        assert_eq!(contact.name, "Jürgen");
+        assert_eq!(contact.notes, ["schöne Dinge"]);
+    }
+
+    #[test]
+    fn an_unescaped_comma_in_an_apple_address_keeps_the_parts_in_place() {
+        let contact = contact("BEGIN:VCARD\nVERSION:3.0\nFN:Ada\nitem1.ADR;type=HOME:;;Silicon Alley 5,;New York;NY;12345;USA\nEND:VCARD\n");
+        assert_eq!(contact.location.as_deref(), Some("New York, USA"));
+    }
+
+    #[test]
+    fn an_unreadable_birthday_keeps_its_text_in_the_note() {
+        let contact = contact("BEGIN:VCARD\nVERSION:3.0\nFN:Ada\nBDAY:22.03.1980\nEND:VCARD\n");
+        assert_eq!(contact.birthday, None);
+        assert_eq!(contact.notes, ["Birthday as exported: 22.03.1980"]);
+    }
+
+    #[test]
+    fn version_2_1_backslashes_are_kept_as_written() {
+        let two = contact(
+            "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Ada\r\nNOTE:C:\\new\\temp\r\nNOTE;ENCODING=QUOTED-PRINTABLE:D:\\n=C3=BCtzlich\r\nEND:VCARD\r\n",
+        );
+        assert_eq!(two.notes, ["C:\\new\\temp", "D:\\nützlich"]);
+        let three = contact("BEGIN:VCARD\nVERSION:3.0\nFN:Ada\nNOTE:one\\ntwo\\, three\nEND:VCARD\n");
+        assert_eq!(three.notes, ["one\ntwo, three"], "3.0 escapes are still read");
+    }
+
+    #[test]
+    fn a_second_org_and_title_become_notes() {
+        let contact = contact(
+            "BEGIN:VCARD\nVERSION:3.0\nFN:Ada\nORG:Fernwood;Platform\nTITLE:VP Engineering\nORG:Globex;Research;Labs\nTITLE:Advisor\nEND:VCARD\n",
+        );
+        assert_eq!(contact.org.as_deref(), Some("Fernwood"));
+        assert_eq!(contact.title.as_deref(), Some("VP Engineering"));
+        assert_eq!(contact.notes, ["Department: Platform", "Organisation: Globex (Research, Labs)", "Title: Advisor"]);
+    }
+
+    #[test]
+    fn a_group_prefix_on_begin_and_end_is_read() {
+        let records =
+            records("home.begin:vcard\nVERSION:3.0\nFN:Ada\nhome.end:vcard\nBEGIN:VCARD\nFN:Grace\nEND:VCARD\n");
+        let names: Vec<String> = records.into_iter().map(|record| record.expect("a card").name).collect();
+        assert_eq!(names, ["Ada", "Grace"]);
+    }
+
+    #[test]
+    fn a_nested_2_1_agent_belongs_to_the_card_it_is_in() {
+        let records = records(
+            "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Big Boss\r\nAGENT:\r\nBEGIN:VCARD\r\nVERSION:2.1\r\nFN:Al Assistant\r\nTEL:+1 555 0199\r\nEND:VCARD\r\nEMAIL:boss@example.org\r\nEND:VCARD\r\n",
+        );
+        assert_eq!(records.len(), 1, "{records:#?}");
+        let boss = records[0].clone().expect("a card");
+        assert_eq!(boss.name, "Big Boss");
+        assert_eq!(boss.emails, ["boss@example.org"]);
+        assert!(boss.phones.is_empty(), "the agent's phone is not the boss's");
+        assert_eq!(boss.notes, ["Agent: Al Assistant"]);
+    }
+
+    #[test]
+    fn emoji_are_no_part_of_a_name() {
+        assert_eq!(contact("BEGIN:VCARD\nVERSION:3.0\nFN:Rob Konterman 🔸\nEND:VCARD\n").name, "Rob Konterman");
     }
 }

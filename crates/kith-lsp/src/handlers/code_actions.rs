@@ -1,14 +1,14 @@
-//! `textDocument/codeAction`: quick fixes for the diagnostics the client sends back — every
-//! lint's "did you mean" suggestions, logging a coffee for a stale relationship, sorting an
-//! unsorted log, adding how you met, and `allow` for a person or the whole file. The edits
-//! come from `kith_core::edits`; this module only finds the lint and converts positions.
+//! `textDocument/codeAction`: quick fixes for the diagnostics the client sends back — the
+//! fixes each rule attaches to its lints ("did you mean", logging a coffee for a stale
+//! relationship, sorting a log, adding how you met) and `allow` for a person or the whole
+//! file (`kith_core::fix::allow`) — and, on a person of the wider network, making them a
+//! key person with a role. This module only finds the lint and converts positions.
 
 use super::DocumentRequest;
 use crate::document::Snapshot;
 use crate::server::Config;
-use kith_core::model::{Network, Person};
-use kith_core::rules::FILE_START;
-use kith_core::{edits, Lint};
+use kith_core::model::Person;
+use kith_core::{edits, evidence, Applicability, Lint};
 use std::collections::HashMap;
 use tower_lsp_server::ls_types::request::CodeActionRequest;
 use tower_lsp_server::ls_types::*;
@@ -28,7 +28,9 @@ impl DocumentRequest for CodeActions {
         params: CodeActionParams,
     ) -> tower_lsp_server::jsonrpc::Result<Option<CodeActionResponse>> {
         Ok({
-            let actions = code_actions(snapshot, &params.context);
+            let mut actions = code_actions(snapshot, &params.context);
+            let span = snapshot.positions().span(params.range);
+            actions.extend(key_person_actions(snapshot, span.start, &params.context));
             Some(actions.into_iter().map(CodeActionOrCommand::CodeAction).collect())
         })
     }
@@ -64,70 +66,80 @@ pub fn code_actions(snapshot: &Snapshot, context: &CodeActionContext) -> Vec<Cod
     actions
 }
 
+/// "Make Maya Chen a key person: nurturer (pit-crew is empty)": one action per role for a
+/// person of the wider network whose block holds `offset`, the roles of empty pillars
+/// first, each adding the `role` line (`kith promote` from the editor).
+pub fn key_person_actions(snapshot: &Snapshot, offset: usize, context: &CodeActionContext) -> Vec<CodeAction> {
+    let wanted = context
+        .only
+        .as_ref()
+        .is_none_or(|only| only.iter().any(|kind| includes(kind, &CodeActionKind::REFACTOR_REWRITE)));
+    let analysis = &snapshot.analysis;
+    let Some(person) = analysis.network.person_at(offset).filter(|person| !person.is_key() && person.id.is_some())
+    else {
+        return Vec::new();
+    };
+    if !wanted {
+        return Vec::new();
+    }
+    let gaps = evidence::gaps(&analysis.network, &analysis.catalog);
+    let empty = |pillar: &Option<String>| gaps.empty_pillars.iter().any(|(id, _)| Some(id) == pillar.as_ref());
+    let mut roles: Vec<&kith_core::catalog::RoleInfo> = analysis.catalog.roles.iter().collect();
+    roles.sort_by_key(|role| !empty(&role.pillar));
+    let positions = snapshot.positions();
+    roles
+        .into_iter()
+        .filter_map(|role| {
+            let edit = edits::add_roles(&snapshot.text, person, &[role.id.as_str()])?;
+            let pillar = match &role.pillar {
+                Some(pillar) if empty(&role.pillar) => format!(" ({pillar} is empty)"),
+                Some(pillar) => format!(" ({pillar})"),
+                None => String::new(),
+            };
+            Some(CodeAction {
+                title: format!("Make {} a key person: {}{pillar}", name_of(person), role.id),
+                kind: Some(CodeActionKind::REFACTOR_REWRITE),
+                edit: Some(WorkspaceEdit {
+                    changes: Some(HashMap::from([(
+                        snapshot.uri.clone(),
+                        vec![TextEdit { range: positions.range(edit.span), new_text: edit.new_text }],
+                    )])),
+                    ..WorkspaceEdit::default()
+                }),
+                ..CodeAction::default()
+            })
+        })
+        .collect()
+}
+
 /// Whether a requested kind covers `quickfix` (it is `quickfix` or a parent of it).
 fn includes_quick_fixes(kind: &CodeActionKind) -> bool {
-    let (quick_fix, kind) = (CodeActionKind::QUICKFIX, kind.as_str());
-    kind.is_empty() || quick_fix.as_str() == kind || quick_fix.as_str().starts_with(&format!("{kind}."))
+    includes(kind, &CodeActionKind::QUICKFIX)
 }
 
+/// Whether the requested `kind` is `offered` or a parent of it.
+fn includes(kind: &CodeActionKind, offered: &CodeActionKind) -> bool {
+    let (offered, kind) = (offered.as_str(), kind.as_str());
+    kind.is_empty() || offered == kind || offered.starts_with(&format!("{kind}."))
+}
+
+/// The lint's own fixes (the first preferred, unless it records what only you know), then
+/// the `allow` that silences it.
 fn fixes(snapshot: &Snapshot, lint: &Lint, diagnostic: &Diagnostic) -> Vec<CodeAction> {
-    let text = &*snapshot.text;
-    let network = &snapshot.analysis.network;
-    let person = person_of(network, lint);
-    let action = |title: String, edits: Vec<kith_core::TextEdit>, preferred: bool| {
-        quick_fix(snapshot, title, edits, diagnostic, preferred)
-    };
-    let mut actions: Vec<CodeAction> = lint
-        .suggestions
+    let allow = kith_core::fix::allow(&snapshot.text, &snapshot.analysis.network, lint);
+    lint.fixes
         .iter()
         .enumerate()
-        .map(|(index, suggestion)| action(sentence_case(&suggestion.title), suggestion.edits.clone(), index == 0))
-        .collect();
-    if let Some(person) = person {
-        let name = name_of(person);
-        match lint.code {
-            "stale" => {
-                let edit = edits::log_interaction(text, person, snapshot.today, "coffee");
-                actions.push(action(format!("Log a coffee with {name} today"), vec![edit], false));
-            }
-            "unsorted-log" => {
-                if let Some(edit) = edits::sort_interactions(text, person) {
-                    actions.push(action(format!("Sort {name}'s interactions by date"), vec![edit], true));
-                }
-            }
-            "no-context" => {
-                let edit = edits::add_how_you_met(text, person, snapshot.today);
-                actions.push(action(format!("Add how you met {name}"), vec![edit], false));
-            }
-            _ => {}
-        }
-    }
-    // Allowing `syntax` would hide a line kith cannot read; it is fixed, never allowed.
-    if lint.code != "syntax" {
-        let allow = match person {
-            Some(person) => edits::allow_for_person(text, person, lint.code)
-                .map(|edit| (format!("Allow `{}` for {}", lint.code, name_of(person)), edit)),
-            None => edits::allow_in_file(text, network, lint.code)
-                .map(|edit| (format!("Allow `{}` in this file", lint.code), edit)),
-        };
-        actions.extend(allow.map(|(title, edit)| action(title, vec![edit], false)));
-    }
-    actions
-}
-
-/// The person a lint concerns: the one whose block it sits in, else the one it is about.
-/// File-wide lints (at the start of the file, about nobody) concern no person.
-fn person_of<'n>(network: &'n Network, lint: &Lint) -> Option<&'n Person> {
-    let file_wide = lint.span == FILE_START && lint.person.is_none();
-    let in_block = if file_wide { None } else { network.person_at(lint.span.start) };
-    in_block.or_else(|| lint.person.as_deref().and_then(|id| network.person(id)))
+        .map(|(index, fix)| (index == 0 && fix.applicability != Applicability::DisplayOnly, fix))
+        .chain(allow.as_ref().map(|fix| (false, fix)))
+        .map(|(preferred, fix)| {
+            quick_fix(snapshot, sentence_case(&fix.title), fix.edits.clone(), diagnostic, preferred)
+        })
+        .collect()
 }
 
 fn name_of(person: &Person) -> &str {
-    match person.display_name() {
-        "" => "this person",
-        name => name,
-    }
+    person.name_or_this_person()
 }
 
 fn quick_fix(
@@ -275,6 +287,26 @@ mod tests {
         }
         let context = CodeActionContext { diagnostics: moved, only: None, trigger_kind: None };
         assert!(code_actions(&snapshot, &context).is_empty());
+    }
+
+    #[test]
+    fn a_wider_network_person_can_be_made_a_key_person_empty_pillars_first() {
+        let text =
+            "person ada \"Ada\"\n  role mentor, champion, nurturer\n\nperson maya \"Maya Chen\"\n  met 2020-01-01\n";
+        let snapshot = snapshot(text);
+        let context = CodeActionContext { diagnostics: Vec::new(), only: None, trigger_kind: None };
+        let inside = text.find("met 2020").expect("maya's block");
+        let actions = key_person_actions(&snapshot, inside, &context);
+        assert_eq!(actions[0].title, "Make Maya Chen a key person: butt-kicker (accelerators is empty)");
+        assert_eq!(actions.len(), 12, "every role: {:?}", titles(&actions));
+        assert!(titles(&actions).contains(&"Make Maya Chen a key person: mentor (pathfinders)"));
+        assert_eq!(applied(text, &actions[0]), text.replace("  met 2020", "  role butt-kicker\n  met 2020"));
+        assert!(
+            key_person_actions(&snapshot, text.find("role mentor").expect("ada"), &context).is_empty(),
+            "key people have their roles"
+        );
+        let quick_fixes_only = CodeActionContext { only: Some(vec![CodeActionKind::QUICKFIX]), ..context };
+        assert!(key_person_actions(&snapshot, inside, &quick_fixes_only).is_empty());
     }
 
     #[test]

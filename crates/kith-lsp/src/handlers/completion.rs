@@ -6,6 +6,7 @@ use super::DocumentRequest;
 use crate::document::Snapshot;
 use crate::server::Config;
 use kith_core::cursor::{self, CursorContext, Slot};
+use kith_core::evidence;
 use kith_core::freshness;
 use kith_core::model::Person;
 use kith_core::rules::RULES;
@@ -165,16 +166,22 @@ fn role_declaration_fields() -> Vec<CompletionItem> {
         .collect()
 }
 
-/// Every role of the file, built in and declared, except those already on the line.
+/// Every role of the file, built in and declared, except those already on the line; the
+/// roles of pillars nobody holds up come first.
 fn roles(snapshot: &Snapshot, context: &CursorContext) -> Vec<CompletionItem> {
-    snapshot
-        .analysis
-        .catalog
-        .roles
-        .iter()
-        .filter(|role| !context.listed.contains(&role.id))
+    let analysis = &snapshot.analysis;
+    let gaps = evidence::gaps(&analysis.network, &analysis.catalog);
+    let empty = |pillar: &Option<String>| gaps.empty_pillars.iter().any(|(id, _)| Some(id) == pillar.as_ref());
+    let mut roles: Vec<_> = analysis.catalog.roles.iter().filter(|role| !context.listed.contains(&role.id)).collect();
+    roles.sort_by_key(|role| !empty(&role.pillar));
+    roles
+        .into_iter()
         .map(|role| {
-            let pillar = role.pillar.clone().unwrap_or_else(|| "no pillar".to_string());
+            let pillar = match &role.pillar {
+                Some(pillar) if empty(&role.pillar) => format!("{pillar} (empty)"),
+                Some(pillar) => pillar.clone(),
+                None => "no pillar".to_string(),
+            };
             let mut documentation = sentence(&role.description);
             if let Some(every) = role.every {
                 documentation.push_str(&format!("\n\nCadence: every {every}."));
@@ -434,9 +441,14 @@ person grace \"Grace Hopper\"
         let (snapshot, items) = complete(&format!("{NETWORK}  role mentor, in|"));
         let items = items.expect("roles");
         let investor = find(&items, "investor");
-        assert_eq!(investor.detail.as_deref(), Some("promoters"));
+        assert_eq!(investor.detail.as_deref(), Some("promoters (empty)"));
         assert_eq!(documentation(investor), "Backs my ventures.\n\nCadence: every 2 months.");
-        assert_eq!(find(&items, "sponsor").detail.as_deref(), Some("promoters"));
+        assert_eq!(find(&items, "sponsor").detail.as_deref(), Some("promoters (empty)"));
+        let first_full =
+            items.iter().position(|item| !item.detail.as_deref().is_some_and(|detail| detail.ends_with("(empty)")));
+        let last_empty =
+            items.iter().rposition(|item| item.detail.as_deref().is_some_and(|detail| detail.ends_with("(empty)")));
+        assert!(first_full > last_empty, "the roles of empty pillars come first: {:?}", labels(&items));
         assert!(!labels(&items).contains(&"mentor"), "already on the line");
         let range = edit(investor).range;
         assert_eq!(&snapshot.text[snapshot.positions().span(range).range()], "in");
@@ -447,7 +459,7 @@ person grace \"Grace Hopper\"
         let (snapshot, items) = complete("person ada \"Ada\"\n  note \"never closed\n  role ment|\n");
         let items = items.expect("roles");
         let mentor = find(&items, "mentor");
-        assert_eq!(mentor.detail.as_deref(), Some("pathfinders"));
+        assert_eq!(mentor.detail.as_deref(), Some("pathfinders (empty)"), "nobody plays a role yet");
         assert_eq!(&snapshot.text[snapshot.positions().span(edit(mentor).range).range()], "ment");
     }
 

@@ -29,7 +29,7 @@ fn diagnostic(snapshot: &Snapshot, lint: &Lint, rules_docs_url: &str) -> Diagnos
         source: Some("kith".to_string()),
         message: lint.message.clone(),
         related_information: (!related.is_empty()).then_some(related),
-        tags: tags(lint.code),
+        tags: tags(lint),
         data: None,
     }
 }
@@ -43,7 +43,7 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// An `allow` naming a rule that does not exist silences nothing: shown faded.
-fn tags(code: &str) -> Option<Vec<DiagnosticTag>> {
-    (code == "unknown-rule").then(|| vec![DiagnosticTag::UNNECESSARY])
+/// Text that does nothing (an `allow` naming a rule that does not exist) is shown faded.
+fn tags(lint: &Lint) -> Option<Vec<DiagnosticTag>> {
+    lint.unnecessary.then(|| vec![DiagnosticTag::UNNECESSARY])
 }

@@ -7,6 +7,7 @@ use super::completion::{sentence, ROLE_DECLARATION_FIELDS};
 use super::DocumentRequest;
 use crate::document::Snapshot;
 use crate::server::Config;
+use kith_core::evidence::Evidence;
 use kith_core::freshness::{self, elapsed, CadenceSource};
 use kith_core::model::{FieldValue, Person};
 use kith_core::navigation::{self, SymbolKind};
@@ -277,6 +278,18 @@ fn person_card(snapshot: &Snapshot, person: &Person) -> String {
         });
     }
     lines.push(facts.iter().map(|fact| format!("- {fact}")).collect::<Vec<_>>().join("\n"));
+    if !person.is_key() {
+        let evidence = Evidence::of(&analysis.network, person, today);
+        lines.push(match evidence.score(today) {
+            0 => {
+                "**As a key person**: no evidence yet — no interaction, `met` date or key person they know".to_string()
+            }
+            score => {
+                let reasons: Vec<String> = evidence.reasons().iter().map(|reason| format!("- {reason}")).collect();
+                format!("**As a key person** (evidence score {score}, as in `kith suggest`):\n{}", reasons.join("\n"))
+            }
+        });
+    }
     lines.join("\n\n")
 }
 
@@ -395,6 +408,10 @@ person charles \"Charles Babbage\"
         assert!(markdown.contains("- Cadence: not tracked"), "{markdown}");
         assert!(markdown.contains("- Last meaningful: none logged; met on 2024-01-10 (2 years ago)"), "{markdown}");
         assert!(!markdown.contains("Overdue"), "{markdown}");
+        assert!(
+            markdown.contains("**As a key person** (evidence score 4, as in `kith suggest`):\n- known since 2024"),
+            "{markdown}"
+        );
     }
 
     #[test]
