@@ -322,37 +322,7 @@ pub fn assert_import_properties(format: Format, data: &[u8]) {
     let Ok(records) = read(format, &text) else { return };
     let lines = text.lines().count().max(1);
     let records: Vec<Record> = records.collect();
-    let mut contacts = 0;
-    for record in &records {
-        let line = match record {
-            Ok(Item::Contact(contact)) => contact.line,
-            Ok(Item::Exchange(exchange)) => exchange.line,
-            Ok(Item::Skipped(skip)) => skip.line,
-            Err(malformed) => malformed.line,
-        };
-        assert!(line >= 1 && line <= lines, "a record on line {line} of an export of {lines} lines: {record:?}");
-        contacts += usize::from(matches!(record, Ok(Item::Contact(_))));
-    }
-    for existing_text in EXISTING {
-        let existing = check(existing_text, TODAY);
-        let merged = merge(existing_text, &records);
-        let summary = &merged.summary;
-        let owner: usize = summary.skipped.iter().filter(|(reason, _)| reason.contains("you")).map(|(_, count)| count).sum();
-        assert_eq!(
-            summary.people_added + summary.already_present + owner,
-            contacts,
-            "contacts lost or counted twice: {summary:#?}"
-        );
-        let whole = check(&merged.text, TODAY);
-        assert_eq!(errors(&whole), errors(&existing), "the merge added errors:\n{}", merged.text);
-        let ids: Vec<&str> = whole.network.people.iter().map(|person| person.id_name()).collect();
-        let existing_ids: Vec<&str> = existing.network.people.iter().map(|person| person.id_name()).collect();
-        assert!(ids.starts_with(&existing_ids), "the existing people changed:\n{}", merged.text);
-        assert_eq!(ids.len(), existing_ids.len() + summary.people_added, "people lost or invented:\n{}", merged.text);
-        let again = merge(&merged.text, &records);
-        assert_eq!(again.text, merged.text, "a second merge of the same records changed the file");
-        assert_eq!(again.summary.people_added, 0, "a second merge added people");
-    }
+    assert_records_properties(&records, Some(lines));
 }
 
 fn merge(existing: &str, records: &[Record]) -> Merged {
