@@ -5,7 +5,7 @@
 #[allow(dead_code)] // the benchmark uses part of the tests' client
 #[path = "../tests/support/lsp_client.rs"]
 mod lsp_client;
-#[path = "../crates/kith-core/benches/synthetic.rs"]
+#[path = "../crates/kith-core/benches/support/synthetic.rs"]
 mod synthetic;
 
 use lsp_client::{uri, LspClient};

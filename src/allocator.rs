@@ -12,7 +12,7 @@ static GLOBAL: MiMalloc = MiMalloc;
 
 /// Makes tree-sitter allocate with mimalloc too. Called first thing in `main`, before
 /// anything creates a parser or a tree.
-pub fn install() {
+pub(crate) fn install() {
     let allocator = tree_sitter::Allocator { malloc, calloc, realloc, free };
     // SAFETY: the four functions are one allocator's (mimalloc's, which aligns like
     // `malloc`), and this runs at the start of `main`, on the only thread, before any

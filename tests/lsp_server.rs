@@ -5,7 +5,7 @@ mod support;
 
 use serde_json::{json, Value};
 use std::time::Duration;
-use support::lsp_client::{codes, diagnostic, position, range, uri, LspClient, Start};
+use support::lsp_client::{codes, diagnostic, position, range, uri, LspClient, Start, TODAY};
 
 const NETWORK: &str = "person ada \"Ada Lovelace\"\n  role mentr\n  met 2019-04-02\n  2026-03-14 coffee\n";
 
@@ -28,16 +28,27 @@ fn picks_utf8_when_the_client_offers_it() {
 
 #[test]
 fn publishes_versioned_diagnostics_with_code_source_and_docs_link() {
-    let mut client = LspClient::start();
+    let docs = "file:///usr/share/doc/kith/rules.md";
+    let mut client = LspClient::start_with(Start {
+        initialization_options: json!({ "today": TODAY, "rulesDocsUrl": docs }),
+        ..Start::default()
+    });
     let (_, diagnostics) = client.open_document("diagnostics.kith", NETWORK);
     let unknown_role = diagnostic(&diagnostics, "unknown-role");
     assert_eq!(unknown_role["source"], "kith");
     assert_eq!(unknown_role["severity"], 1);
     assert_eq!(unknown_role["range"], range(1, 7, 12));
-    assert!(unknown_role["codeDescription"]["href"]
-        .as_str()
-        .is_some_and(|href| href.ends_with("rules.md#unknown-role")));
+    assert_eq!(unknown_role["codeDescription"]["href"], format!("{docs}#unknown-role"));
     assert!(codes(&diagnostics).contains(&"stale"), "{diagnostics:#?}");
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn diagnostics_link_no_rule_docs_unless_told_where_they_are() {
+    let mut client = LspClient::start();
+    let (_, diagnostics) = client.open_document("diagnostics.kith", NETWORK);
+    let unknown_role = diagnostic(&diagnostics, "unknown-role");
+    assert_eq!(unknown_role.get("codeDescription"), None, "{unknown_role:#}");
     assert!(client.shutdown_and_exit().success());
 }
 

@@ -7,26 +7,26 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 /// The day every CLI test runs on unless it says otherwise.
-pub const TODAY: &str = "2026-11-25";
+pub(crate) const TODAY: &str = "2026-11-25";
 
 /// The root package's folder: where `examples/` and `tests/` are.
-pub fn package_root() -> &'static Path {
+pub(crate) fn package_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// tests/fixtures, where `kith check`'s fixtures are.
-pub fn fixtures() -> PathBuf {
+pub(crate) fn fixtures() -> PathBuf {
     package_root().join("tests/fixtures")
 }
 
 /// The folder of fixtures for one `command`: tests/fixtures/COMMAND.
-pub fn fixtures_of(command: &str) -> PathBuf {
+pub(crate) fn fixtures_of(command: &str) -> PathBuf {
     fixtures().join(command)
 }
 
 /// `kith` run in `folder` with no input, and with no colour or today from the test's own
 /// environment leaking in; the test adds the arguments.
-pub fn kith_in(folder: &Path) -> Command {
+pub(crate) fn kith_in(folder: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_kith"));
     command.current_dir(folder).stdin(Stdio::null());
     for variable in ["KITH_TODAY", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
@@ -37,14 +37,14 @@ pub fn kith_in(folder: &Path) -> Command {
 
 /// `kith SUBCOMMAND --today 2026-11-25 ARGUMENTS…` run in `folder` as [`kith_in`] runs it:
 /// today is pinned, and a `--today` among `arguments` overrides it.
-pub fn pinned_subcommand_in(folder: &Path, subcommand: &str, arguments: &[&str]) -> Command {
+pub(crate) fn pinned_subcommand_in(folder: &Path, subcommand: &str, arguments: &[&str]) -> Command {
     let mut command = kith_in(folder);
     command.args([subcommand, "--today", TODAY]).args(arguments);
     command
 }
 
 /// How a run of `kith` ended: its exit code and what it printed.
-pub struct Run {
+pub(crate) struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
@@ -61,12 +61,12 @@ impl Run {
 }
 
 /// Runs `command` to its end.
-pub fn run(command: &mut Command) -> Run {
+pub(crate) fn run(command: &mut Command) -> Run {
     Run::from_output(command.output().expect("the kith binary runs"))
 }
 
 /// Runs `command` to its end with `input` on its standard input.
-pub fn run_with_stdin(command: &mut Command, input: &[u8]) -> Run {
+pub(crate) fn run_with_stdin(command: &mut Command, input: &[u8]) -> Run {
     let mut child = command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -78,13 +78,13 @@ pub fn run_with_stdin(command: &mut Command, input: &[u8]) -> Run {
 }
 
 /// The one JSON object a `--format json` run printed.
-pub fn json(run: &Run) -> serde_json::Value {
+pub(crate) fn json(run: &Run) -> serde_json::Value {
     serde_json::from_str(&run.stdout).expect("--format json prints one JSON object")
 }
 
 /// Asserts stderr is exactly one `error: …` line containing each of `parts`.
 #[track_caller]
-pub fn assert_one_error_line(run: &Run, parts: &[&str]) {
+pub(crate) fn assert_one_error_line(run: &Run, parts: &[&str]) {
     let lines: Vec<&str> = run.stderr.lines().collect();
     assert_eq!(lines.len(), 1, "one line on stderr, got:\n{}", run.stderr);
     assert!(lines[0].starts_with("error: "), "{}", lines[0]);
@@ -95,7 +95,7 @@ pub fn assert_one_error_line(run: &Run, parts: &[&str]) {
 
 /// What `kith check --format short --level hint` prints for the file at `path`: one
 /// finding a line.
-pub fn short_findings(path: &Path) -> String {
+pub(crate) fn short_findings(path: &Path) -> String {
     let folder = path.parent().expect("a file is inside a folder");
     run(kith_in(folder).args(["check", "--format", "short", "--level", "hint", "--today", TODAY]).arg(path)).stdout
 }

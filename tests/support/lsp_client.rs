@@ -12,10 +12,10 @@ use std::time::{Duration, Instant};
 const TIMEOUT: Duration = Duration::from_secs(20);
 
 /// The day every LSP test runs on unless it says otherwise.
-pub const TODAY: &str = "2026-11-25";
+pub(crate) const TODAY: &str = "2026-11-25";
 
 /// How to start the server.
-pub struct Start {
+pub(crate) struct Start {
     pub initialization_options: Value,
     /// Position encodings the client offers (`general.positionEncodings`).
     pub position_encodings: Vec<&'static str>,
@@ -35,7 +35,7 @@ impl Default for Start {
     }
 }
 
-pub struct LspClient {
+pub(crate) struct LspClient {
     child: Child,
     stdin: Option<ChildStdin>,
     /// Messages with the moment their last byte was read.
@@ -50,11 +50,11 @@ pub struct LspClient {
 
 impl LspClient {
     /// Starts `kith-lsp` and completes the `initialize` handshake.
-    pub fn start() -> Self {
+    pub(crate) fn start() -> Self {
         Self::start_with(Start::default())
     }
 
-    pub fn start_with(start: Start) -> Self {
+    pub(crate) fn start_with(start: Start) -> Self {
         let mut command = Command::new(env!("CARGO_BIN_EXE_kith-lsp"));
         command.env_remove("KITH_TODAY").env_remove("KITH_LSP_TEST_PANIC");
         for (key, value) in &start.env {
@@ -114,12 +114,12 @@ impl LspClient {
         stdin.flush().expect("the server reads its stdin");
     }
 
-    pub fn notify(&mut self, method: &str, params: Value) {
+    pub(crate) fn notify(&mut self, method: &str, params: Value) {
         self.send(json!({ "jsonrpc": "2.0", "method": method, "params": params }));
     }
 
     /// Sends a request and waits for its response: `Ok(result)` or `Err(error)`.
-    pub fn request(&mut self, method: &str, params: Value) -> Result<Value, Value> {
+    pub(crate) fn request(&mut self, method: &str, params: Value) -> Result<Value, Value> {
         let id = self.next_id;
         self.next_id += 1;
         self.send(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
@@ -128,7 +128,7 @@ impl LspClient {
 
     /// Waits for the response with this id (`null` for an error about an unreadable message):
     /// `Ok(result)` or `Err(error)`.
-    pub fn response(&mut self, what: &str, id: Value) -> Result<Value, Value> {
+    pub(crate) fn response(&mut self, what: &str, id: Value) -> Result<Value, Value> {
         let response = self.wait_for(what, |message| message.get("id") == Some(&id) && message.get("method").is_none());
         match response.get("error") {
             Some(error) => Err(error.clone()),
@@ -137,7 +137,7 @@ impl LspClient {
     }
 
     /// Writes `bytes` to the server's stdin as they are, framed or not.
-    pub fn send_raw(&mut self, bytes: &[u8]) {
+    pub(crate) fn send_raw(&mut self, bytes: &[u8]) {
         let stdin = self.stdin.as_mut().expect("stdin is open");
         stdin.write_all(bytes).expect("the server reads its stdin");
         stdin.flush().expect("the server reads its stdin");
@@ -167,29 +167,29 @@ impl LspClient {
 
     /// When the message most recently returned to the test (a response, a notification, the
     /// diagnostics) was fully received, before the client parsed it.
-    pub fn last_arrival(&self) -> Instant {
+    pub(crate) fn last_arrival(&self) -> Instant {
         self.last_arrival
     }
 
     /// Waits for a notification with this method and returns its params.
-    pub fn notification(&mut self, method: &str) -> Value {
+    pub(crate) fn notification(&mut self, method: &str) -> Value {
         let message = self.wait_for(method, |message| message["method"] == method && message.get("id").is_none());
         message["params"].clone()
     }
 
     /// Waits for a request from the server with this method; returns its id.
-    pub fn server_request(&mut self, method: &str) -> Value {
+    pub(crate) fn server_request(&mut self, method: &str) -> Value {
         let message = self.wait_for(method, |message| message["method"] == method && message.get("id").is_some());
         message["id"].clone()
     }
 
     /// Answers a request from the server.
-    pub fn respond(&mut self, id: Value, result: Value) {
+    pub(crate) fn respond(&mut self, id: Value, result: Value) {
         self.send(json!({ "jsonrpc": "2.0", "id": id, "result": result }));
     }
 
     /// Waits for a `window/logMessage` containing `needle`.
-    pub fn log_containing(&mut self, needle: &str) -> String {
+    pub(crate) fn log_containing(&mut self, needle: &str) -> String {
         let message = self.wait_for(&format!("a log message containing {needle:?}"), |message| {
             message["method"] == "window/logMessage"
                 && message["params"]["message"].as_str().is_some_and(|text| text.contains(needle))
@@ -197,7 +197,7 @@ impl LspClient {
         message["params"]["message"].as_str().unwrap_or_default().to_string()
     }
 
-    pub fn open(&mut self, uri: &str, text: &str) {
+    pub(crate) fn open(&mut self, uri: &str, text: &str) {
         self.notify(
             "textDocument/didOpen",
             json!({ "textDocument": { "uri": uri, "languageId": "kith", "version": 1, "text": text } }),
@@ -206,14 +206,14 @@ impl LspClient {
 
     /// Opens `text` as the document `name` (version 1) and waits for its first diagnostics;
     /// returns the document's URI and them.
-    pub fn open_document(&mut self, name: &str, text: &str) -> (String, Vec<Value>) {
+    pub(crate) fn open_document(&mut self, name: &str, text: &str) -> (String, Vec<Value>) {
         let doc = uri(name);
         self.open(&doc, text);
         let diagnostics = self.diagnostics(&doc, 1);
         (doc, diagnostics)
     }
 
-    pub fn change(&mut self, uri: &str, version: i32, changes: Value) {
+    pub(crate) fn change(&mut self, uri: &str, version: i32, changes: Value) {
         self.notify(
             "textDocument/didChange",
             json!({ "textDocument": { "uri": uri, "version": version }, "contentChanges": changes }),
@@ -222,7 +222,7 @@ impl LspClient {
 
     /// Waits for the diagnostics published for `uri` at `version`; earlier publications
     /// for the same document are read and dropped (debouncing may skip or send them).
-    pub fn diagnostics(&mut self, uri: &str, version: i32) -> Vec<Value> {
+    pub(crate) fn diagnostics(&mut self, uri: &str, version: i32) -> Vec<Value> {
         loop {
             let params = self.wait_for(&format!("diagnostics for {uri} v{version}"), |message| {
                 message["method"] == "textDocument/publishDiagnostics" && message["params"]["uri"] == uri
@@ -240,20 +240,20 @@ impl LspClient {
     }
 
     /// `shutdown`, then `exit`; returns how the process ended.
-    pub fn shutdown_and_exit(mut self) -> ExitStatus {
+    pub(crate) fn shutdown_and_exit(mut self) -> ExitStatus {
         self.request("shutdown", Value::Null).expect("shutdown succeeds");
         self.notify("exit", Value::Null);
         self.wait_for_exit()
     }
 
     /// Sends `exit` without `shutdown`.
-    pub fn exit_without_shutdown(mut self) -> ExitStatus {
+    pub(crate) fn exit_without_shutdown(mut self) -> ExitStatus {
         self.notify("exit", Value::Null);
         self.wait_for_exit()
     }
 
     /// Closes the server's stdin without `exit`; returns how the process ended.
-    pub fn close_input(mut self) -> ExitStatus {
+    pub(crate) fn close_input(mut self) -> ExitStatus {
         self.wait_for_exit()
     }
 
@@ -270,7 +270,7 @@ impl LspClient {
     }
 
     /// Reads everything that arrives within `quiet`, then asserts nothing was left unread.
-    pub fn assert_all_read(&mut self, quiet: Duration) {
+    pub(crate) fn assert_all_read(&mut self, quiet: Duration) {
         while let Ok(message) = self.incoming.recv_timeout(quiet) {
             self.unread.push_back(message);
         }
@@ -314,33 +314,33 @@ fn read_message(reader: &mut impl BufRead) -> Option<(Value, Instant)> {
 }
 
 /// A `file://` URI for a test document.
-pub fn uri(name: &str) -> String {
+pub(crate) fn uri(name: &str) -> String {
     format!("file:///tmp/kith-tests/{name}")
 }
 
 /// An LSP position.
-pub fn position(line: u32, character: u32) -> Value {
+pub(crate) fn position(line: u32, character: u32) -> Value {
     json!({ "line": line, "character": character })
 }
 
 /// A range within one line, from character `start` to `end`.
-pub fn range(line: u32, start: u32, end: u32) -> Value {
+pub(crate) fn range(line: u32, start: u32, end: u32) -> Value {
     json!({ "start": position(line, start), "end": position(line, end) })
 }
 
 /// The params of a request about one position in `doc` (`TextDocumentPositionParams`).
-pub fn position_in(doc: &str, line: u32, character: u32) -> Value {
+pub(crate) fn position_in(doc: &str, line: u32, character: u32) -> Value {
     json!({ "textDocument": { "uri": doc }, "position": position(line, character) })
 }
 
 /// The codes of `diagnostics`, in order.
-pub fn codes(diagnostics: &[Value]) -> Vec<&str> {
+pub(crate) fn codes(diagnostics: &[Value]) -> Vec<&str> {
     diagnostics.iter().filter_map(|diagnostic| diagnostic["code"].as_str()).collect()
 }
 
 /// The first of `diagnostics` with this code; fails the test when there is none.
 #[track_caller]
-pub fn diagnostic<'a>(diagnostics: &'a [Value], code: &str) -> &'a Value {
+pub(crate) fn diagnostic<'a>(diagnostics: &'a [Value], code: &str) -> &'a Value {
     diagnostics
         .iter()
         .find(|diagnostic| diagnostic["code"] == code)

@@ -6,14 +6,14 @@ use serde_json::Value;
 /// What the `character` of an LSP position counts: the position encoding negotiated at
 /// `initialize`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PositionEncoding {
+pub(crate) enum PositionEncoding {
     Utf16,
     Utf8,
 }
 
 /// The byte offset in `text` of the LSP `position`. A line past the end is the end of the
 /// text; a character past the end of its line is that end, before its `\r\n` or `\n`.
-pub fn offset(text: &str, position: &Value, encoding: PositionEncoding) -> usize {
+pub(crate) fn offset(text: &str, position: &Value, encoding: PositionEncoding) -> usize {
     let line = position["line"].as_u64().expect("a line") as usize;
     let character = position["character"].as_u64().expect("a character") as usize;
     let line_start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
@@ -32,7 +32,7 @@ pub fn offset(text: &str, position: &Value, encoding: PositionEncoding) -> usize
 
 /// `text` with the LSP `TextEdit`s applied. Every edit's range refers to `text` as it was,
 /// so they are applied last first.
-pub fn apply_text_edits(text: &str, edits: &[Value], encoding: PositionEncoding) -> String {
+pub(crate) fn apply_text_edits(text: &str, edits: &[Value], encoding: PositionEncoding) -> String {
     let mut spans: Vec<(usize, usize, &str)> = edits
         .iter()
         .map(|edit| {

@@ -2,6 +2,6 @@
 //! different part of it, hence `dead_code` is allowed here.
 #![allow(dead_code)]
 
-pub mod cli;
-pub mod lsp_client;
-pub mod lsp_edits;
+pub(crate) mod cli;
+pub(crate) mod lsp_client;
+pub(crate) mod lsp_edits;

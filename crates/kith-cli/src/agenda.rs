@@ -14,7 +14,7 @@ use kith_core::values::parse_duration;
 use kith_core::{Analysis, Severity};
 use std::io::{self, Write};
 
-pub fn run(arguments: &AgendaArgs) -> ExitStatus {
+pub(crate) fn run(arguments: &AgendaArgs) -> ExitStatus {
     let today = match today::resolve(arguments.today.as_deref(), std::env::var_os(TODAY_VARIABLE)) {
         Ok(today) => today,
         Err(message) => {

@@ -7,13 +7,13 @@ use std::path::PathBuf;
 /// Keep a network that works: lint the people who matter in your `.kith` files.
 #[derive(Debug, Parser)]
 #[command(name = "kith", version, arg_required_else_help = true, args_override_self = true)]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     pub command: Command,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Check .kith files and report what needs attention.
     Check(CheckArgs),
     /// List every rule, or show one rule's documentation.
@@ -43,7 +43,7 @@ pub enum Command {
 
 /// The network file a command writes to, and the day it judges by.
 #[derive(Debug, Args)]
-pub struct NetworkArgs {
+pub(crate) struct NetworkArgs {
     /// The .kith file [default: the only .kith file in the current folder, else network.kith].
     #[arg(long, value_name = "NETWORK.kith")]
     pub file: Option<PathBuf>,
@@ -54,7 +54,7 @@ pub struct NetworkArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct SuggestArgs {
+pub(crate) struct SuggestArgs {
     /// The network: a .kith file, a folder holding one, or `-` for standard input
     /// [default: the network file of the current folder].
     #[arg(value_name = "PATH")]
@@ -83,7 +83,7 @@ pub struct SuggestArgs {
 
 /// An output format of `kith suggest`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SuggestFormat {
+pub(crate) enum SuggestFormat {
     /// What the network needs, the candidates with their reasons, the drifting key people.
     Human,
     /// One JSON object.
@@ -91,7 +91,7 @@ pub enum SuggestFormat {
 }
 
 #[derive(Debug, Args)]
-pub struct PromoteArgs {
+pub(crate) struct PromoteArgs {
     /// The person's id, e.g. `maya` (an `@` in front is allowed).
     #[arg(value_name = "ID")]
     pub id: String,
@@ -105,7 +105,7 @@ pub struct PromoteArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct DemoteArgs {
+pub(crate) struct DemoteArgs {
     /// The person's id.
     #[arg(value_name = "ID")]
     pub id: String,
@@ -115,13 +115,13 @@ pub struct DemoteArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct ChooseArgs {
+pub(crate) struct ChooseArgs {
     #[command(flatten)]
     pub network: NetworkArgs,
 }
 
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// Files or folders to check (folders: every *.kith below, honouring .gitignore);
     /// `-` reads standard input. Default: the current folder.
     #[arg(value_name = "PATH")]
@@ -160,7 +160,7 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct FmtArgs {
+pub(crate) struct FmtArgs {
     /// Files or folders to format (folders: every *.kith below, honouring .gitignore);
     /// `-` formats standard input to standard output. Default: the current folder.
     #[arg(value_name = "PATH")]
@@ -176,14 +176,14 @@ pub struct FmtArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct RulesArgs {
+pub(crate) struct RulesArgs {
     /// A rule's code, e.g. `stale`, to show its documentation.
     #[arg(value_name = "CODE")]
     pub code: Option<String>,
 }
 
 #[derive(Debug, Args)]
-pub struct AgendaArgs {
+pub(crate) struct AgendaArgs {
     /// Files or folders (folders: every *.kith below, honouring .gitignore); `-` reads
     /// standard input. Several files make one agenda. Default: the current folder.
     #[arg(value_name = "PATH")]
@@ -204,7 +204,7 @@ pub struct AgendaArgs {
 
 /// An output format of `kith agenda`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AgendaFormat {
+pub(crate) enum AgendaFormat {
     /// Sections with a reason and a suggestion per person, coloured on a terminal.
     Human,
     /// One JSON object with every item.
@@ -212,7 +212,7 @@ pub enum AgendaFormat {
 }
 
 #[derive(Debug, Args)]
-pub struct ReportArgs {
+pub(crate) struct ReportArgs {
     /// A .kith file, a folder holding exactly one, or `-` for standard input.
     /// Default: the current folder.
     #[arg(value_name = "PATH")]
@@ -233,7 +233,7 @@ pub struct ReportArgs {
 
 /// An output format of `kith report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
+pub(crate) enum ReportFormat {
     /// Plain text: pillars and roles, reciprocity, the party test.
     Text,
     /// One JSON object.
@@ -245,7 +245,7 @@ pub enum ReportFormat {
 }
 
 #[derive(Debug, Args)]
-pub struct ImportArgs {
+pub(crate) struct ImportArgs {
     /// The kind of export.
     #[arg(value_enum)]
     pub kind: ImportKind,
@@ -275,7 +275,7 @@ pub struct ImportArgs {
 
 /// The exports `kith import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ImportKind {
+pub(crate) enum ImportKind {
     /// LinkedIn: Connections.csv, or the data archive (.zip or folder) with its messages.
     Linkedin,
     /// A .vcf file of vCards (2.1, 3.0 or 4.0).
@@ -291,7 +291,7 @@ pub enum ImportKind {
 }
 
 #[derive(Debug, Args)]
-pub struct ExportArgs {
+pub(crate) struct ExportArgs {
     /// What to write.
     #[arg(value_enum)]
     pub kind: ExportKind,
@@ -316,7 +316,7 @@ pub struct ExportArgs {
 
 /// The formats `kith export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportKind {
+pub(crate) enum ExportKind {
     /// vCard 4.0, for address books.
     Vcard,
     /// The whole model as JSON, for scripts.
@@ -326,7 +326,7 @@ pub enum ExportKind {
 }
 
 #[derive(Debug, Args)]
-pub struct LogArgs {
+pub(crate) struct LogArgs {
     /// The person's id, e.g. `ada` (an `@` in front is allowed).
     #[arg(value_name = "ID")]
     pub id: String,
@@ -359,7 +359,7 @@ pub struct LogArgs {
 
 /// An output format of `kith check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// The source with the problem underlined, a help line and a summary.
     Human,
     /// One `path:line:col: severity[code] message` per line.
@@ -372,7 +372,7 @@ pub enum Format {
 
 /// The least severe diagnostic to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Level {
+pub(crate) enum Level {
     Error,
     Warning,
     Info,
@@ -381,7 +381,7 @@ pub enum Level {
 
 impl Level {
     /// Whether a diagnostic of `severity` is shown at this level.
-    pub fn shows(self, severity: Severity) -> bool {
+    pub(crate) fn shows(self, severity: Severity) -> bool {
         severity <= self.severity()
     }
 

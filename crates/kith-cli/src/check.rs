@@ -13,7 +13,7 @@ use kith_core::{Applicability, Date};
 use std::io::{self, Write};
 use std::num::NonZeroUsize;
 
-pub fn run(arguments: &CheckArgs) -> ExitStatus {
+pub(crate) fn run(arguments: &CheckArgs) -> ExitStatus {
     let today = match today::resolve(arguments.today.as_deref(), std::env::var_os(TODAY_VARIABLE)) {
         Ok(today) => today,
         Err(message) => {

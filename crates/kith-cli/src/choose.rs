@@ -29,7 +29,7 @@ const CANDIDATES: usize = 50;
 /// The keys of the roles, in the catalog's order (`n`, `p` and `q` move and quit).
 const ROLE_KEYS: &str = "abcdefghijklmorstuvwxyz";
 
-pub fn run(arguments: &ChooseArgs) -> ExitStatus {
+pub(crate) fn run(arguments: &ChooseArgs) -> ExitStatus {
     match choose(arguments) {
         Ok(()) => ExitStatus::Success,
         Err(message) => {

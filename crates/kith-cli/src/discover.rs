@@ -12,7 +12,7 @@ const EXTENSION: &str = "kith";
 
 /// One input to check.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
+pub(crate) enum Source {
     Stdin,
     File(PathBuf),
 }
@@ -30,7 +30,7 @@ impl fmt::Display for Source {
 impl Source {
     /// The source's text as it is (a byte-order mark included), or a one-line message naming
     /// it, why it cannot be used and the fix; `purpose` completes "cannot {purpose} `name`".
-    pub fn read_text(&self, purpose: &str) -> Result<String, String> {
+    pub(crate) fn read_text(&self, purpose: &str) -> Result<String, String> {
         let bytes = match self {
             Source::Stdin => {
                 let mut bytes = Vec::new();
@@ -47,7 +47,7 @@ impl Source {
 
     /// `bytes` read from this source as text, or a message naming the source and the first
     /// line that is not UTF-8; `purpose` as for [`Source::read_text`].
-    pub fn decode(&self, bytes: Vec<u8>, purpose: &str) -> Result<String, String> {
+    pub(crate) fn decode(&self, bytes: Vec<u8>, purpose: &str) -> Result<String, String> {
         String::from_utf8(bytes).map_err(|error| {
             let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
             let line = valid.iter().filter(|&&byte| byte == b'\n').count() + 1;
@@ -60,7 +60,7 @@ impl Source {
 
 /// The inputs found, in order, and one message per path that could not be used.
 #[derive(Debug, Default)]
-pub struct Discovery {
+pub(crate) struct Discovery {
     pub sources: Vec<Source>,
     pub errors: Vec<String>,
 }
@@ -68,7 +68,7 @@ pub struct Discovery {
 /// Expands `paths` (none means the current folder) into the sources to check: `-` is
 /// standard input, a file is itself (whatever its extension), a folder is every `*.kith`
 /// file below it in sorted order. A source named twice is checked once.
-pub fn discover(paths: &[PathBuf]) -> Discovery {
+pub(crate) fn discover(paths: &[PathBuf]) -> Discovery {
     let mut discovery = Discovery::default();
     if paths.is_empty() {
         discovery.add_folder(Path::new("."));
@@ -131,7 +131,7 @@ impl Discovery {
 }
 
 /// An I/O error's reason in words, without the `(os error N)` suffix.
-pub fn io_reason(error: &io::Error) -> String {
+pub(crate) fn io_reason(error: &io::Error) -> String {
     match error.kind() {
         io::ErrorKind::NotFound => "no such file or folder".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 /// How far ahead `kith export ics` looks by default.
 const DEFAULT_WITHIN: Duration = Duration { amount: 30, unit: Unit::Days };
 
-pub fn run(arguments: &ExportArgs) -> ExitStatus {
+pub(crate) fn run(arguments: &ExportArgs) -> ExitStatus {
     match export(arguments) {
         Ok(()) => ExitStatus::Success,
         Err(message) => {

@@ -31,7 +31,7 @@ struct Tally {
     unwritten: usize,
 }
 
-pub fn run(arguments: &FmtArgs) -> ExitStatus {
+pub(crate) fn run(arguments: &FmtArgs) -> ExitStatus {
     let mode = match (arguments.check, arguments.diff) {
         (_, true) => Mode::Diff,
         (true, false) => Mode::Check,

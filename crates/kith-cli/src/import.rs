@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 /// How many records pass between two updates of the progress line.
 const PROGRESS_EVERY: usize = 100;
 
-pub fn run(arguments: &ImportArgs) -> ExitStatus {
+pub(crate) fn run(arguments: &ImportArgs) -> ExitStatus {
     match import(arguments) {
         Ok(status) => status,
         Err(message) => {

@@ -12,7 +12,7 @@ use kith_core::vocabulary::{self, KINDS};
 use kith_core::{edits, suggest};
 use std::io::Write;
 
-pub fn run(arguments: &LogArgs) -> ExitStatus {
+pub(crate) fn run(arguments: &LogArgs) -> ExitStatus {
     match log(arguments) {
         Ok(()) => ExitStatus::Success,
         Err(message) => {

@@ -14,11 +14,11 @@ use kith_core::{Date, TextEdit};
 use std::io::Write;
 use std::path::Path;
 
-pub fn run_promote(arguments: &PromoteArgs) -> ExitStatus {
+pub(crate) fn run_promote(arguments: &PromoteArgs) -> ExitStatus {
     finish(promote(arguments))
 }
 
-pub fn run_demote(arguments: &DemoteArgs) -> ExitStatus {
+pub(crate) fn run_demote(arguments: &DemoteArgs) -> ExitStatus {
     finish(demote(arguments))
 }
 

@@ -12,7 +12,7 @@ use kith_core::report::Report;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-pub fn run(arguments: &ReportArgs) -> ExitStatus {
+pub(crate) fn run(arguments: &ReportArgs) -> ExitStatus {
     let today = match today::resolve(arguments.today.as_deref(), std::env::var_os(TODAY_VARIABLE)) {
         Ok(today) => today,
         Err(message) => {

@@ -7,7 +7,7 @@ use kith_core::rules::{self, RULES};
 use kith_core::suggest::closest;
 use std::io::{self, Write};
 
-pub fn run(arguments: &RulesArgs) -> ExitStatus {
+pub(crate) fn run(arguments: &RulesArgs) -> ExitStatus {
     let text = match &arguments.code {
         None => list(),
         Some(code) => match rules::rule(code) {

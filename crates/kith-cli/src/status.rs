@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 /// The outcome of a command, mapped to the documented exit codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum ExitStatus {
+pub(crate) enum ExitStatus {
     /// No errors (0).
     Success,
     /// The files have errors, or warnings under `--strict` (1).
@@ -14,7 +14,7 @@ pub enum ExitStatus {
 }
 
 impl ExitStatus {
-    pub fn code(self) -> i32 {
+    pub(crate) fn code(self) -> i32 {
         match self {
             ExitStatus::Success => 0,
             ExitStatus::Failure => 1,
@@ -25,7 +25,7 @@ impl ExitStatus {
 
 /// Prints `error: {message}` on one line of stderr, `error` in red on a terminal.
 /// A failing stderr is ignored: there is nowhere left to report it.
-pub fn report_error(message: impl std::fmt::Display) {
+pub(crate) fn report_error(message: impl std::fmt::Display) {
     let style = anstyle::AnsiColor::Red.on_default().bold();
     let mut stderr = anstream::stderr().lock();
     let _ = writeln!(stderr, "{style}error{style:#}: {message}");
@@ -33,6 +33,6 @@ pub fn report_error(message: impl std::fmt::Display) {
 
 /// True when writing failed only because the reader went away (`kith check | head -1`),
 /// which is no reason to complain.
-pub fn is_closed_pipe(error: &io::Error) -> bool {
+pub(crate) fn is_closed_pipe(error: &io::Error) -> bool {
     error.kind() == io::ErrorKind::BrokenPipe
 }

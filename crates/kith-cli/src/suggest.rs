@@ -17,7 +17,7 @@ use kith_core::Date;
 use serde_json::json;
 use std::io::{self, Write};
 
-pub fn run(arguments: &SuggestArgs) -> ExitStatus {
+pub(crate) fn run(arguments: &SuggestArgs) -> ExitStatus {
     match suggest(arguments) {
         Ok(()) => ExitStatus::Success,
         Err(message) => {

@@ -5,11 +5,11 @@ use kith_core::Date;
 use std::ffi::OsString;
 
 /// The environment variable that pins today when `--today` is not given.
-pub const TODAY_VARIABLE: &str = "KITH_TODAY";
+pub(crate) const TODAY_VARIABLE: &str = "KITH_TODAY";
 
 /// Resolves today from the `--today` flag and the `KITH_TODAY` value (an empty variable
 /// counts as unset). The error is one line naming the source and the value.
-pub fn resolve(flag: Option<&str>, variable: Option<OsString>) -> Result<Date, String> {
+pub(crate) fn resolve(flag: Option<&str>, variable: Option<OsString>) -> Result<Date, String> {
     if let Some(value) = flag {
         return parse_date(value).map_err(|error| format!("invalid --today: {}", error.message));
     }

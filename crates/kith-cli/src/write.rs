@@ -27,7 +27,7 @@ const MAX_LINKS: usize = 40;
 ///   link stays a link.
 /// - **Permissions**: the file keeps its mode (and, where allowed, its owner); a file without
 ///   write permission is refused, not replaced.
-pub fn update_file(
+pub(crate) fn update_file(
     path: &Path,
     mut change: impl FnMut(Option<&[u8]>) -> Result<Option<Vec<u8>>, String>,
 ) -> Result<bool, String> {
@@ -53,7 +53,7 @@ pub fn update_file(
 }
 
 /// Writes `contents` to `path` (created or replaced), safely as [`update_file`] does.
-pub fn write_file(path: &Path, contents: &[u8]) -> Result<(), String> {
+pub(crate) fn write_file(path: &Path, contents: &[u8]) -> Result<(), String> {
     update_file(path, |_| Ok(Some(contents.to_vec()))).map(|_| ())
 }
 

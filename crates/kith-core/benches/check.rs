@@ -6,7 +6,7 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 
-#[path = "synthetic.rs"]
+#[path = "support/synthetic.rs"]
 mod synthetic;
 
 fn parse_and_analyse(c: &mut Criterion) {
@@ -17,18 +17,18 @@ fn parse_and_analyse(c: &mut Criterion) {
         let text = synthetic::network(people);
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_with_input(BenchmarkId::new("parse", people), &text, |b, text| {
-            b.iter(|| kith_core::syntax::parse(black_box(text)))
+            b.iter(|| kith_core::syntax::parse(black_box(text)));
         });
         let tree = kith_core::syntax::parse(&text);
         group.bench_with_input(BenchmarkId::new("analyse", people), &text, |b, text| {
-            b.iter(|| kith_core::analyse(black_box(text), &tree, today))
+            b.iter(|| kith_core::analyse(black_box(text), &tree, today));
         });
         group.bench_with_input(BenchmarkId::new("parse+analyse", people), &text, |b, text| {
-            b.iter(|| kith_core::check(black_box(text), today))
+            b.iter(|| kith_core::check(black_box(text), today));
         });
         let threads = std::thread::available_parallelism().unwrap_or(std::num::NonZeroUsize::MIN);
         group.bench_with_input(BenchmarkId::new("check_parallel", people), &text, |b, text| {
-            b.iter(|| kith_core::check_parallel(black_box(text), today, threads))
+            b.iter(|| kith_core::check_parallel(black_box(text), today, threads));
         });
     }
     group.finish();
@@ -57,7 +57,7 @@ fn long_lines(c: &mut Criterion) {
             let text = tags(count, one_line);
             group.throughput(Throughput::Bytes(text.len() as u64));
             group.bench_with_input(BenchmarkId::new(name, count), &text, |b, text| {
-                b.iter(|| kith_core::check(black_box(text), today))
+                b.iter(|| kith_core::check(black_box(text), today));
             });
         }
     }

@@ -1,7 +1,7 @@
 //! Writes a synthetic network to stdout, for timing the whole `kith check` process:
 //! `cargo run --release -p kith-core --example synthetic_network -- 10000 > big.kith`.
 
-#[path = "../benches/synthetic.rs"]
+#[path = "../benches/support/synthetic.rs"]
 mod synthetic;
 
 fn main() {

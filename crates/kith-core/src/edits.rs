@@ -609,7 +609,7 @@ mod tests {
                 prop_assert!(!codes(&fixed).contains(&"unsorted-log"), "{:?}", fixed);
                 prop_assert_eq!(lines_sorted(&fixed), lines_sorted(&text));
                 let sorted_again = sorted(&fixed);
-                prop_assert_eq!(sorted_again, fixed.clone(), "sorting twice changes nothing");
+                prop_assert_eq!(sorted_again, fixed, "sorting twice changes nothing");
             }
 
             #[test]

@@ -241,7 +241,7 @@ impl Evidence {
             (helped, 0) => reasons.push(format!("you helped them {} in the last year", times(helped))),
             (0, asked) => reasons.push(format!("you asked them for help {} and never helped in return", times(asked))),
             (helped, asked) => {
-                reasons.push(format!("give and take: you helped them {} and asked {}", times(helped), times(asked)))
+                reasons.push(format!("give and take: you helped them {} and asked {}", times(helped), times(asked)));
             }
         }
         if self.you_wrote > 0 || self.they_wrote > 0 {

@@ -239,7 +239,7 @@ mod tests {
         let ranges = split(TEXT, 4);
         assert!(ranges.len() > 2);
         let network = build_in_ranges(TEXT, &ranges, 2).expect("no range has a syntax error");
-        assert_eq!(network, crate::model::build(TEXT, &crate::syntax::parse(TEXT)));
+        assert_eq!(network, crate::model::build(TEXT, &syntax::parse(TEXT)));
         let broken = TEXT.replace("met 2020-01-01", "met \"2020");
         assert_eq!(build_in_ranges(&broken, &split(&broken, 4), 2), None);
     }

@@ -532,7 +532,7 @@ mod tests {
         /// The one person of `text`'s first field value, and whether the file has an error.
         fn read_back(field_line: &str) -> (Option<FieldValue>, Vec<String>) {
             let text = format!("person ada \"Ada\"\n  {field_line}\n");
-            let analysis = crate::check(&text, jiff::civil::date(2026, 11, 25));
+            let analysis = crate::check(&text, date(2026, 11, 25));
             let errors = analysis
                 .lints
                 .iter()

@@ -6,7 +6,7 @@
 mod common;
 
 #[allow(dead_code)] // the benchmarks' generator; only `network` is used here
-#[path = "../benches/synthetic.rs"]
+#[path = "../benches/support/synthetic.rs"]
 mod synthetic;
 
 use common::{apply, edit, kithish, Edit, SEED, TODAY};

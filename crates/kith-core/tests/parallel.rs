@@ -8,7 +8,7 @@
 mod common;
 
 #[allow(dead_code)] // the benchmarks' generator; only `network` is used here
-#[path = "../benches/synthetic.rs"]
+#[path = "../benches/support/synthetic.rs"]
 mod synthetic;
 
 use common::{apply, edit, kithish, SEED, TODAY};
@@ -161,7 +161,7 @@ proptest! {
         range_bytes in 1..400usize,
     ) {
         // Without a syntax error, so that the file is really cut.
-        prop_assert!(!kith_core::syntax::parse(&text).root_node().has_error(), "{text}");
+        prop_assert!(!syntax::parse(&text).root_node().has_error(), "{text}");
         assert_same(&text, thread_count, range_bytes);
     }
 

@@ -159,7 +159,7 @@ fn import(c: &mut Criterion) {
     group.sample_size(10);
     group.throughput(Throughput::Elements(records as u64));
     group.bench_function("records", |b| {
-        b.iter(|| read_calendar(black_box(&calendar), today).expect("a calendar").count())
+        b.iter(|| read_calendar(black_box(&calendar), today).expect("a calendar").count());
     });
     group.bench_function("records+merge", |b| {
         b.iter(|| {
@@ -168,7 +168,7 @@ fn import(c: &mut Criterion) {
                 merge.add(record);
             }
             merge.finish()
-        })
+        });
     });
     group.finish();
 }

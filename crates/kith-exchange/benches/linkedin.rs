@@ -288,7 +288,7 @@ fn import(c: &mut Criterion) {
                 merge.add(record);
             }
             merge.finish()
-        })
+        });
     });
     group.finish();
 }

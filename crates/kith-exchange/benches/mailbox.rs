@@ -157,7 +157,7 @@ fn import(c: &mut Criterion) {
     group.sample_size(10);
     group.throughput(Throughput::Bytes(mailbox.len() as u64));
     group.bench_function("records", |b| {
-        b.iter(|| read_mailbox(black_box(mailbox.as_slice())).expect("a mailbox").count())
+        b.iter(|| read_mailbox(black_box(mailbox.as_slice())).expect("a mailbox").count());
     });
     group.bench_function("records+merge", |b| {
         b.iter(|| {
@@ -166,7 +166,7 @@ fn import(c: &mut Criterion) {
                 merge.add(record);
             }
             merge.finish()
-        })
+        });
     });
     group.finish();
 }

@@ -1,5 +1,7 @@
 //! The document store: owns every open document's text (a rope), version and syntax tree,
-//! applies changes in order with version checks, and hands out immutable snapshots.
+//! applies changes in order with version checks, and hands out immutable snapshots. The
+//! store's lock is held only to copy a document (ropes and trees are copy-on-write); the
+//! analysis runs outside it, so a change never waits for one.
 
 use crate::edit::{apply_change, PositionEncoding, Positions};
 use kith_core::{Analysis, BlockCache, Date, LineIndex, Tree};
@@ -7,14 +9,14 @@ use ropey::Rope;
 use std::collections::HashMap;
 use std::num::NonZeroUsize;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 use tree_sitter::Parser;
 
 /// An immutable view of one document at one version, with its analysis. Request handlers
 /// run on snapshots, so a slow one never sees a half-applied change.
 #[derive(Clone)]
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     pub uri: Uri,
     pub version: i32,
     pub text: Arc<str>,
@@ -26,14 +28,14 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    pub fn positions(&self) -> Positions<'_> {
+    pub(crate) fn positions(&self) -> Positions<'_> {
         Positions { text: &self.text, index: &self.index, encoding: self.encoding }
     }
 }
 
 /// Why a change was not applied.
 #[derive(Debug, PartialEq, Eq)]
-pub enum ChangeError {
+pub(crate) enum ChangeError {
     UnknownDocument,
     /// The change's version is not newer than the document's.
     StaleVersion {
@@ -44,53 +46,80 @@ pub enum ChangeError {
 
 /// Analysis failed with a panic inside kith-core; the message is logged.
 #[derive(Debug)]
-pub struct AnalysisPanic(pub String);
+pub(crate) struct AnalysisPanic(pub String);
 
 struct Document {
     rope: Rope,
     version: i32,
-    parser: Parser,
     /// The tree of the last parse, edited (`Tree::edit`) with every change since.
     tree: Tree,
-    /// The model of each block of the last analysed text, reused for unchanged blocks.
-    blocks: BlockCache,
     /// The snapshot of the current version, once computed.
     current: Option<Snapshot>,
     /// The newest version whose diagnostics were published.
     published: Option<i32>,
+    /// What analyses this document, one analysis at a time; its identity is the document's.
+    analyser: Arc<Mutex<Analyser>>,
+}
+
+/// The state one document's analyses carry from one to the next.
+struct Analyser {
+    parser: Parser,
+    /// The model of each block of the last analysed text, reused for unchanged blocks.
+    blocks: BlockCache,
+    /// The last snapshot made, handed to a request that waited for the same analysis.
+    last: Option<Snapshot>,
+}
+
+/// A document as a snapshot of it needs it: ready, or copied out to be analysed outside
+/// the store's lock ([`Pending::analyse`]) and then kept ([`DocumentStore::keep`]).
+pub(crate) enum Prepared {
+    Ready(Snapshot),
+    Pending(Pending),
+}
+
+/// A copy of one version of a document, to be analysed.
+pub(crate) struct Pending {
+    uri: Uri,
+    version: i32,
+    rope: Rope,
+    tree: Tree,
+    encoding: PositionEncoding,
+    today: Date,
+    analyser: Arc<Mutex<Analyser>>,
 }
 
 /// Every open document.
 #[derive(Default)]
-pub struct DocumentStore {
+pub(crate) struct DocumentStore {
     documents: HashMap<Uri, Document>,
 }
 
 impl DocumentStore {
-    pub fn open(&mut self, uri: Uri, text: &str, version: i32) {
+    pub(crate) fn open(&mut self, uri: Uri, text: &str, version: i32) {
         let mut parser = kith_core::syntax::parser();
         let tree = kith_core::syntax::parse_with(&mut parser, text, None);
         let rope = Rope::from_str(text);
-        let document =
-            Document { rope, version, parser, tree, blocks: BlockCache::default(), current: None, published: None };
+        let analyser = Analyser { parser, blocks: BlockCache::default(), last: None };
+        let analyser = Arc::new(Mutex::new(analyser));
+        let document = Document { rope, version, tree, current: None, published: None, analyser };
         self.documents.insert(uri, document);
     }
 
-    pub fn close(&mut self, uri: &Uri) {
+    pub(crate) fn close(&mut self, uri: &Uri) {
         self.documents.remove(uri);
     }
 
-    pub fn uris(&self) -> Vec<Uri> {
+    pub(crate) fn uris(&self) -> Vec<Uri> {
         self.documents.keys().cloned().collect()
     }
 
-    pub fn version(&self, uri: &Uri) -> Option<i32> {
+    pub(crate) fn version(&self, uri: &Uri) -> Option<i32> {
         self.documents.get(uri).map(|document| document.version)
     }
 
     /// Applies `changes` in order and moves to `version`; cheap (no re-parse): the rope is
     /// edited and the old tree told about each edit, so the next parse is incremental.
-    pub fn change(
+    pub(crate) fn change(
         &mut self,
         uri: &Uri,
         version: i32,
@@ -110,26 +139,39 @@ impl DocumentStore {
         Ok(())
     }
 
-    /// The snapshot of the document's current version as of `today`, parsing and
-    /// analysing if that has not been done yet.
-    pub fn snapshot(
-        &mut self,
-        uri: &Uri,
-        encoding: PositionEncoding,
-        today: Date,
-    ) -> Option<Result<Snapshot, AnalysisPanic>> {
-        let document = self.documents.get_mut(uri)?;
+    /// The snapshot of the document's current version as of `today` if it was made, else a
+    /// copy of the document to analyse; cheap: ropes and trees are copied on write.
+    pub(crate) fn prepare(&self, uri: &Uri, encoding: PositionEncoding, today: Date) -> Option<Prepared> {
+        let document = self.documents.get(uri)?;
         if let Some(current) = &document.current {
             if current.today == today && current.encoding == encoding {
-                return Some(Ok(current.clone()));
+                return Some(Prepared::Ready(current.clone()));
             }
         }
-        Some(document.analyse(uri, encoding, today))
+        Some(Prepared::Pending(Pending {
+            uri: uri.clone(),
+            version: document.version,
+            rope: document.rope.clone(),
+            tree: document.tree.clone(),
+            encoding,
+            today,
+            analyser: document.analyser.clone(),
+        }))
+    }
+
+    /// Keeps an analysed snapshot as its document's current one, and its tree as the base
+    /// of the next parse, unless the document changed (or was closed) meanwhile.
+    pub(crate) fn keep(&mut self, pending: &Pending, snapshot: &Snapshot) {
+        let Some(document) = self.documents.get_mut(&pending.uri) else { return };
+        if Arc::ptr_eq(&document.analyser, &pending.analyser) && document.version == snapshot.version {
+            document.tree = snapshot.tree.clone();
+            document.current = Some(snapshot.clone());
+        }
     }
 
     /// Records that diagnostics for `version` are about to be published; false when that
     /// would replace newer ones (or the document moved on, or was closed).
-    pub fn claim_publication(&mut self, uri: &Uri, version: i32) -> bool {
+    pub(crate) fn claim_publication(&mut self, uri: &Uri, version: i32) -> bool {
         let Some(document) = self.documents.get_mut(uri) else { return false };
         let newer_published = document.published.is_some_and(|published| published > version);
         if document.version != version || newer_published {
@@ -140,27 +182,64 @@ impl DocumentStore {
     }
 }
 
-impl Document {
-    fn analyse(&mut self, uri: &Uri, encoding: PositionEncoding, today: Date) -> Result<Snapshot, AnalysisPanic> {
+/// The store behind its lock; a panic while it was held cannot leave it half-changed
+/// (changes are applied before anything that may panic), so a poisoned lock is taken over.
+pub(crate) fn lock(store: &Mutex<DocumentStore>) -> MutexGuard<'_, DocumentStore> {
+    store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The snapshot of a document's current version as of `today`: the lock is held only to
+/// copy the document and to keep the result, and the analysis runs outside it, so changes
+/// that arrive meanwhile are not held up. `None` when the document is not open.
+pub(crate) fn snapshot(
+    store: &Mutex<DocumentStore>,
+    uri: &Uri,
+    encoding: PositionEncoding,
+    today: Date,
+) -> Option<Result<Snapshot, AnalysisPanic>> {
+    let prepared = lock(store).prepare(uri, encoding, today)?;
+    let pending = match prepared {
+        Prepared::Ready(snapshot) => return Some(Ok(snapshot)),
+        Prepared::Pending(pending) => pending,
+    };
+    let analysed = pending.analyse();
+    if let Ok(snapshot) = &analysed {
+        lock(store).keep(&pending, snapshot);
+    }
+    Some(analysed)
+}
+
+impl Pending {
+    /// Parses (incrementally, from the document's last tree) and analyses this version,
+    /// after any analysis of the same document that is under way; a panic in kith-core is
+    /// caught and returned.
+    pub(crate) fn analyse(&self) -> Result<Snapshot, AnalysisPanic> {
+        // An analysis that panicked is caught below, so a poisoned lock holds whole state.
+        let mut analyser = self.analyser.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(last) = &analyser.last {
+            if last.version == self.version && last.today == self.today && last.encoding == self.encoding {
+                return Ok(last.clone());
+            }
+        }
+        let Analyser { parser, blocks, .. } = &mut *analyser;
         let text: Arc<str> = Arc::from(self.rope.to_string());
-        let tree = kith_core::syntax::parse_with(&mut self.parser, &text, Some(&self.tree));
-        self.tree = tree.clone();
+        let tree = kith_core::syntax::parse_with(parser, &text, Some(&self.tree));
         let analysis = catch_unwind(AssertUnwindSafe(|| {
             crate::testing_hooks::maybe_panic("analysis");
-            self.blocks.analyse(&text, &tree, today, threads())
+            blocks.analyse(&text, &tree, self.today, threads())
         }))
         .map_err(|panic| AnalysisPanic(crate::panic_message(panic.as_ref())))?;
         let snapshot = Snapshot {
-            uri: uri.clone(),
+            uri: self.uri.clone(),
             version: self.version,
             index: Arc::new(LineIndex::new(&text)),
             text,
             tree,
             analysis: Arc::new(analysis),
-            encoding,
-            today,
+            encoding: self.encoding,
+            today: self.today,
         };
-        self.current = Some(snapshot.clone());
+        analyser.last = Some(snapshot.clone());
         Ok(snapshot)
     }
 }
@@ -187,6 +266,13 @@ mod tests {
 
     const TODAY: Date = jiff::civil::date(2026, 11, 25);
 
+    fn snapshot_of(store: &mut DocumentStore, encoding: PositionEncoding) -> Snapshot {
+        let shared = Mutex::new(std::mem::take(store));
+        let snapshot = snapshot(&shared, &uri(), encoding, TODAY).expect("open").expect("no panic");
+        *store = shared.into_inner().expect("not poisoned");
+        snapshot
+    }
+
     #[test]
     fn changes_apply_in_order_and_old_versions_are_refused() {
         let mut store = DocumentStore::default();
@@ -197,7 +283,7 @@ mod tests {
             store.change(&uri(), 2, &[insert(0, 0, "x")], encoding),
             Err(ChangeError::StaleVersion { current: 2, received: 2 })
         );
-        let snapshot = store.snapshot(&uri(), encoding, TODAY).expect("open").expect("no panic");
+        let snapshot = snapshot_of(&mut store, encoding);
         assert_eq!(&*snapshot.text, "person ada \"Ada\"\n  role mentr\n");
         assert!(snapshot.analysis.lints.iter().any(|lint| lint.code == "unknown-role"));
     }
@@ -209,7 +295,7 @@ mod tests {
         let edits = [insert(0, 7, "x"), insert(1, 0, "  role mentor\n"), insert(0, 0, "# top\n")];
         for (version, edit) in (2..).zip(edits.iter()) {
             store.change(&uri(), version, std::slice::from_ref(edit), PositionEncoding::Utf8).expect("applies");
-            let snapshot = store.snapshot(&uri(), PositionEncoding::Utf8, TODAY).expect("open").expect("no panic");
+            let snapshot = snapshot_of(&mut store, PositionEncoding::Utf8);
             let fresh = kith_core::syntax::parse(&snapshot.text);
             assert_eq!(snapshot.tree.root_node().to_sexp(), fresh.root_node().to_sexp());
         }
@@ -226,10 +312,44 @@ mod tests {
         let mut store = DocumentStore::default();
         store.open(uri(), &text, 1);
         store.change(&uri(), 2, &[insert(0, 0, "set stale-after 2w\n")], PositionEncoding::Utf8).expect("applies");
-        let snapshot = store.snapshot(&uri(), PositionEncoding::Utf8, TODAY).expect("open").expect("no panic");
+        let snapshot = snapshot_of(&mut store, PositionEncoding::Utf8);
         let expected = kith_core::check(&snapshot.text, TODAY);
         assert_eq!(snapshot.analysis.lints, expected.lints);
         assert_eq!(snapshot.analysis.network, expected.network);
+    }
+
+    #[test]
+    fn changes_land_while_an_analysis_is_out_and_a_stale_analysis_is_not_kept() {
+        let mut store = DocumentStore::default();
+        store.open(uri(), "person ada \"Ada\"\n", 1);
+        let Some(Prepared::Pending(pending)) = store.prepare(&uri(), PositionEncoding::Utf8, TODAY) else {
+            panic!("a new document needs an analysis")
+        };
+        // The pending copy borrows nothing of the store: a change applies meanwhile.
+        store.change(&uri(), 2, &[insert(1, 0, "  role mentr\n")], PositionEncoding::Utf8).expect("applies");
+        let stale = pending.analyse().expect("no panic");
+        assert_eq!((stale.version, &*stale.text), (1, "person ada \"Ada\"\n"));
+        store.keep(&pending, &stale);
+        let current = snapshot_of(&mut store, PositionEncoding::Utf8);
+        assert_eq!(current.version, 2, "version 1's analysis was not kept as current");
+        assert!(current.analysis.lints.iter().any(|lint| lint.code == "unknown-role"));
+        assert!(
+            matches!(store.prepare(&uri(), PositionEncoding::Utf8, TODAY), Some(Prepared::Ready(ready)) if ready.version == 2)
+        );
+    }
+
+    #[test]
+    fn an_analysis_of_a_closed_document_is_not_kept_for_its_reopened_namesake() {
+        let mut store = DocumentStore::default();
+        store.open(uri(), "person ada \"Ada\"\n", 1);
+        let Some(Prepared::Pending(pending)) = store.prepare(&uri(), PositionEncoding::Utf8, TODAY) else {
+            panic!("a new document needs an analysis")
+        };
+        store.close(&uri());
+        store.open(uri(), "person bob \"Bob\"\n", 1);
+        let old = pending.analyse().expect("no panic");
+        store.keep(&pending, &old);
+        assert_eq!(&*snapshot_of(&mut store, PositionEncoding::Utf8).text, "person bob \"Bob\"\n");
     }
 
     #[test]

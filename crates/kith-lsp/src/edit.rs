@@ -40,29 +40,29 @@ impl PositionEncoding {
 
 /// Converts between byte offsets of one text and LSP positions.
 #[derive(Debug, Clone, Copy)]
-pub struct Positions<'a> {
+pub(crate) struct Positions<'a> {
     pub text: &'a str,
     pub index: &'a LineIndex,
     pub encoding: PositionEncoding,
 }
 
 impl Positions<'_> {
-    pub fn position(&self, offset: usize) -> Position {
+    pub(crate) fn position(&self, offset: usize) -> Position {
         let LineCol { line, column } = self.index.line_col(self.text, offset, self.encoding.core());
         Position::new(line, column)
     }
 
-    pub fn range(&self, span: Span) -> Range {
+    pub(crate) fn range(&self, span: Span) -> Range {
         Range::new(self.position(span.start), self.position(span.end))
     }
 
     /// The byte offset of an LSP position (clamped to its line and to the text).
-    pub fn offset(&self, position: Position) -> usize {
+    pub(crate) fn offset(&self, position: Position) -> usize {
         let line_col = LineCol { line: position.line, column: position.character };
         self.index.offset(self.text, line_col, self.encoding.core())
     }
 
-    pub fn span(&self, range: Range) -> Span {
+    pub(crate) fn span(&self, range: Range) -> Span {
         let (start, end) = (self.offset(range.start), self.offset(range.end));
         Span::new(start.min(end), start.max(end))
     }
@@ -110,7 +110,11 @@ fn rope_point(rope: &Rope, offset: usize) -> Point {
 
 /// Applies one `didChange` content change to `rope`, returning the tree-sitter edit that
 /// describes it (a full replacement is an edit of the whole text).
-pub fn apply_change(rope: &mut Rope, change: &TextDocumentContentChangeEvent, encoding: PositionEncoding) -> InputEdit {
+pub(crate) fn apply_change(
+    rope: &mut Rope,
+    change: &TextDocumentContentChangeEvent,
+    encoding: PositionEncoding,
+) -> InputEdit {
     let (start_byte, old_end_byte) = match change.range {
         Some(range) => {
             let start = rope_offset(rope, range.start, encoding);

@@ -2,11 +2,12 @@
 //!
 //! One document, opened with a text, changed by batches of LSP content changes exactly as
 //! `didChange` applies them (rope edits, `Tree::edit`, a version per batch), and analysed
-//! as the server analyses it (incremental re-parse, the document's `BlockCache`).
+//! as the server analyses it (copied under the store's lock, incremental re-parse outside
+//! it, the document's `BlockCache`).
 
-use crate::document::DocumentStore;
+use crate::document::{self, DocumentStore};
 use kith_core::{Analysis, Date, Tree};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use tower_lsp_server::ls_types::Uri;
 
 pub use crate::edit::PositionEncoding;
@@ -14,7 +15,7 @@ pub use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeE
 
 /// One open document of a fresh store.
 pub struct Document {
-    store: DocumentStore,
+    store: Mutex<DocumentStore>,
     uri: Uri,
     version: i32,
 }
@@ -32,7 +33,7 @@ impl Document {
         let mut store = DocumentStore::default();
         let uri: Uri = "file:///fuzz.kith".parse().expect("a constant, valid URI");
         store.open(uri.clone(), text, 1);
-        Self { store, uri, version: 1 }
+        Self { store: Mutex::new(store), uri, version: 1 }
     }
 
     /// Applies one `didChange` notification's changes, in order, as the next version;
@@ -43,13 +44,15 @@ impl Document {
         encoding: PositionEncoding,
     ) -> Result<(), String> {
         self.version += 1;
-        self.store.change(&self.uri, self.version, changes, encoding).map_err(|error| format!("{error:?}"))
+        document::lock(&self.store)
+            .change(&self.uri, self.version, changes, encoding)
+            .map_err(|error| format!("{error:?}"))
     }
 
     /// The current version's text, tree and analysis; `Err` with the message of a panic
     /// that the store caught while analysing.
-    pub fn analysed(&mut self, encoding: PositionEncoding, today: Date) -> Result<Analysed, String> {
-        match self.store.snapshot(&self.uri, encoding, today) {
+    pub fn analysed(&self, encoding: PositionEncoding, today: Date) -> Result<Analysed, String> {
+        match document::snapshot(&self.store, &self.uri, encoding, today) {
             Some(Ok(snapshot)) => {
                 Ok(Analysed { text: snapshot.text, tree: snapshot.tree, analysis: snapshot.analysis })
             }

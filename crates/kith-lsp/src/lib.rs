@@ -1,12 +1,14 @@
 //! kith-lsp: the kith language server, a protocol adapter over kith-core speaking LSP 3.17
 //! over stdio. No rule logic lives here.
 
+mod capabilities;
 mod document;
 mod edit;
 #[doc(hidden)]
 pub mod fuzzing;
 mod handlers;
 mod server;
+mod session;
 mod testing_hooks;
 mod transport;
 

@@ -1,11 +1,10 @@
 //! The server: session state, the routing table from LSP methods to handlers, document
 //! notifications applied in arrival order, and debounced, version-checked diagnostics.
 
-use crate::document::{ChangeError, DocumentStore, Snapshot};
-use crate::edit::PositionEncoding;
+use crate::capabilities::capabilities;
+use crate::document::{self, ChangeError, DocumentStore, Snapshot};
 use crate::handlers::{self, DocumentRequest};
-use kith_core::Date;
-use serde::Deserialize;
+use crate::session::Config;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
@@ -25,47 +24,6 @@ const DEBOUNCE: Duration = Duration::from_millis(10);
 /// How often a server on the local date checks whether the day has changed.
 const DATE_CHECK: Duration = Duration::from_secs(60);
 
-/// `initializationOptions` the server understands.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct InitializationOptions {
-    /// Pins today (`YYYY-MM-DD`); tests always do.
-    today: Option<String>,
-    /// Base URL of the rule docs; a diagnostic links to `{base}#{code}`.
-    rules_docs_url: Option<String>,
-    #[serde(default)]
-    inlay_hints: InlayHintOptions,
-}
-
-/// Which inlay hints to show.
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct InlayHintOptions {
-    /// "how long ago" after each interaction date (off by default).
-    #[serde(default)]
-    pub interaction_dates: bool,
-}
-
-/// Settings fixed at `initialize`.
-#[derive(Debug, Clone)]
-pub struct Config {
-    pub encoding: PositionEncoding,
-    /// A pinned today, from `initializationOptions.today` or `KITH_TODAY`.
-    pub pinned_today: Option<Date>,
-    pub rules_docs_url: String,
-    pub inlay_hints: InlayHintOptions,
-    /// The client accepts snippet syntax in completion items.
-    pub snippet_support: bool,
-    /// The client accepts `workspace/inlayHint/refresh`.
-    pub inlay_hint_refresh: bool,
-}
-
-impl Config {
-    pub fn today(&self) -> Date {
-        self.pinned_today.unwrap_or_else(crate::testing_hooks::local_today)
-    }
-}
-
 struct State {
     client: Client,
     config: OnceLock<Config>,
@@ -77,25 +35,16 @@ struct State {
 
 impl State {
     fn config(&self) -> Config {
-        self.config.get().cloned().unwrap_or_else(|| Config {
-            encoding: PositionEncoding::Utf16,
-            pinned_today: None,
-            rules_docs_url: default_rules_docs_url(),
-            inlay_hints: InlayHintOptions::default(),
-            snippet_support: false,
-            inlay_hint_refresh: false,
-        })
+        self.config.get().cloned().unwrap_or_default()
     }
 
-    /// The store; a panic while it was held cannot leave it half-changed (changes are
-    /// applied before anything that may panic), so a poisoned lock is taken over.
     fn store(&self) -> MutexGuard<'_, DocumentStore> {
-        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        document::lock(&self.store)
     }
 
     fn snapshot(&self, uri: &Uri) -> Result<Snapshot> {
         let config = self.config();
-        match self.store().snapshot(uri, config.encoding, config.today()) {
+        match document::snapshot(&self.store, uri, config.encoding, config.today()) {
             None => Err(Error::invalid_params(format!("unknown document {}: open it first", uri.as_str()))),
             Some(Ok(snapshot)) => Ok(snapshot),
             Some(Err(panic)) => Err(internal_error(format!("kith crashed analysing {}: {}", uri.as_str(), panic.0))),
@@ -105,22 +54,14 @@ impl State {
     /// Snapshots of every open document (for workspace-wide requests); a document whose
     /// analysis panicked is left out and the panic logged.
     async fn snapshots(&self) -> Vec<Snapshot> {
-        let config = self.config();
-        let outcomes: Vec<_> = {
-            let mut store = self.store();
-            let uris = store.uris();
-            uris.into_iter()
-                .filter_map(|uri| store.snapshot(&uri, config.encoding, config.today()).map(|outcome| (uri, outcome)))
-                .collect()
-        };
-        let mut snapshots = Vec::with_capacity(outcomes.len());
-        for (uri, outcome) in outcomes {
-            match outcome {
+        let uris = self.store().uris();
+        let mut snapshots = Vec::with_capacity(uris.len());
+        for uri in uris {
+            match self.snapshot(&uri) {
                 Ok(snapshot) => snapshots.push(snapshot),
-                Err(panic) => {
-                    let message = format!("kith crashed analysing {}: {}", uri.as_str(), panic.0);
-                    self.client.log_message(MessageType::ERROR, message).await;
-                }
+                // Closed meanwhile: nothing to answer from.
+                Err(error) if error.code == ErrorCode::InvalidParams => {}
+                Err(error) => self.client.log_message(MessageType::ERROR, error.message).await,
             }
         }
         snapshots
@@ -138,7 +79,7 @@ impl State {
                 return;
             }
         };
-        let diagnostics = handlers::diagnostics::diagnostics(&snapshot, &self.config().rules_docs_url);
+        let diagnostics = handlers::diagnostics::diagnostics(&snapshot, self.config().rules_docs_url.as_deref());
         let _turn = self.publishing.lock().await;
         if self.store().claim_publication(&uri, snapshot.version) {
             self.client.publish_diagnostics(uri, diagnostics, Some(snapshot.version)).await;
@@ -182,42 +123,13 @@ fn internal_error(message: String) -> Error {
     Error { code: ErrorCode::InternalError, message: message.into(), data: None }
 }
 
-fn default_rules_docs_url() -> String {
-    format!("{}/blob/main/docs/rules.md", env!("CARGO_PKG_REPOSITORY"))
-}
-
-/// Reads today from `initializationOptions.today`, else `KITH_TODAY`.
-fn pinned_today(options: &InitializationOptions) -> std::result::Result<Option<Date>, String> {
-    let (source, value) = match (&options.today, std::env::var("KITH_TODAY").ok().filter(|value| !value.is_empty())) {
-        (Some(today), _) => ("initializationOptions.today", today.clone()),
-        (None, Some(env)) => ("KITH_TODAY", env),
-        (None, None) => return Ok(None),
-    };
-    kith_core::values::parse_date(value.trim())
-        .map(Some)
-        .map_err(|error| format!("{source}: {} (write YYYY-MM-DD)", error.message))
-}
-
-/// Whether the client's completion items may be snippets.
-fn snippet_support(capabilities: &ClientCapabilities) -> bool {
-    let completion_item =
-        capabilities.text_document.as_ref().and_then(|document| document.completion.as_ref()?.completion_item.as_ref());
-    completion_item.and_then(|item| item.snippet_support).unwrap_or(false)
-}
-
-/// Whether the client lets the server ask it to re-request inlay hints.
-fn inlay_hint_refresh(capabilities: &ClientCapabilities) -> bool {
-    let workspace = capabilities.workspace.as_ref();
-    workspace.and_then(|workspace| workspace.inlay_hint.as_ref()?.refresh_support).unwrap_or(false)
-}
-
 /// The language server behind `tower-lsp-server`.
-pub struct KithServer {
+pub(crate) struct KithServer {
     state: Arc<State>,
 }
 
 impl KithServer {
-    pub fn new(client: Client, shut_down: Arc<AtomicBool>) -> Self {
+    pub(crate) fn new(client: Client, shut_down: Arc<AtomicBool>) -> Self {
         let state = State {
             client,
             config: OnceLock::new(),
@@ -265,24 +177,11 @@ impl KithServer {
 
 impl LanguageServer for KithServer {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
-        let options: InitializationOptions = match params.initialization_options {
-            Some(value) => serde_json::from_value(value)
-                .map_err(|error| Error::invalid_params(format!("initializationOptions: {error}")))?,
-            None => InitializationOptions::default(),
-        };
-        let offered = params.capabilities.general.as_ref().and_then(|general| general.position_encodings.as_deref());
-        let encoding = PositionEncoding::negotiate(offered);
-        let config = Config {
-            encoding,
-            pinned_today: pinned_today(&options).map_err(Error::invalid_params)?,
-            rules_docs_url: options.rules_docs_url.unwrap_or_else(default_rules_docs_url),
-            inlay_hints: options.inlay_hints,
-            snippet_support: snippet_support(&params.capabilities),
-            inlay_hint_refresh: inlay_hint_refresh(&params.capabilities),
-        };
+        let config = Config::from_initialize(&params).map_err(Error::invalid_params)?;
+        let encoding = config.encoding;
         let _ = self.state.config.set(config);
         Ok(InitializeResult {
-            capabilities: handlers::capabilities(encoding),
+            capabilities: capabilities(encoding),
             server_info: Some(ServerInfo {
                 name: "kith-lsp".to_string(),
                 version: Some(env!("CARGO_PKG_VERSION").to_string()),

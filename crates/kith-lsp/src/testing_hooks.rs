@@ -8,7 +8,7 @@ use kith_core::Date;
 use std::time::Duration;
 
 #[cfg(debug_assertions)]
-pub fn maybe_panic(place: &str) {
+pub(crate) fn maybe_panic(place: &str) {
     if std::env::var("KITH_LSP_TEST_PANIC").is_ok_and(|wanted| wanted == place) {
         panic!("KITH_LSP_TEST_PANIC: deliberate panic in {place}");
     }
@@ -19,7 +19,7 @@ pub fn maybe_panic(place: &str) {
 pub fn maybe_panic(_place: &str) {}
 
 /// The local date.
-pub fn local_today() -> Date {
+pub(crate) fn local_today() -> Date {
     #[cfg(debug_assertions)]
     if let Some(date) = std::env::var_os("KITH_LSP_TEST_CLOCK")
         .and_then(|path| std::fs::read_to_string(path).ok())
@@ -31,7 +31,7 @@ pub fn local_today() -> Date {
 }
 
 /// How often to check whether the local date changed.
-pub fn date_check_interval(default: Duration) -> Duration {
+pub(crate) fn date_check_interval(default: Duration) -> Duration {
     #[cfg(debug_assertions)]
     if let Some(milliseconds) = std::env::var("KITH_LSP_TEST_DATE_CHECK_MS").ok().and_then(|ms| ms.parse().ok()) {
         return Duration::from_millis(milliseconds);

@@ -10,6 +10,8 @@ import { findExecutable, initializationOptions, isDateShaped, KithSettings, notF
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel | undefined;
+/** The rule docs packaged with the extension (docs/rules.md), which diagnostics link to. */
+let rulesDocs: string | undefined;
 
 function readSettings(): KithSettings {
   const config = vscode.workspace.getConfiguration("kith");
@@ -53,7 +55,7 @@ async function startServer(): Promise<void> {
       { scheme: "file", language: "kith" },
       { scheme: "untitled", language: "kith" },
     ],
-    initializationOptions: initializationOptions(settings),
+    initializationOptions: initializationOptions(settings, rulesDocs),
     outputChannel: output,
   };
   // The id "kith" makes vscode-languageclient read the `kith.trace.server` setting.
@@ -116,6 +118,7 @@ async function showNetworkReport(): Promise<void> {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  rulesDocs = vscode.Uri.joinPath(context.extensionUri, "docs", "rules.md").toString();
   context.subscriptions.push(
     vscode.commands.registerCommand("kith.restartServer", restartServer),
     vscode.commands.registerCommand("kith.showNetworkReport", showNetworkReport),

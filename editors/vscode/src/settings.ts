@@ -20,6 +20,7 @@ export interface KithSettings {
 /** The `initializationOptions` kith-lsp understands. */
 export interface InitializationOptions {
   today?: string;
+  rulesDocsUrl?: string;
   inlayHints: { interactionDates: boolean };
 }
 
@@ -35,9 +36,15 @@ export function isDateShaped(today: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(today);
 }
 
-/** The server's initializationOptions: `today` only when pinned. */
-export function initializationOptions(settings: KithSettings): InitializationOptions {
+/**
+ * The server's initializationOptions: `today` only when pinned; diagnostics link their
+ * rule's section of `rulesDocsUrl` (the rule docs the extension ships) when given.
+ */
+export function initializationOptions(settings: KithSettings, rulesDocsUrl?: string): InitializationOptions {
   const options: InitializationOptions = { inlayHints: { interactionDates: settings.interactionDates } };
+  if (rulesDocsUrl !== undefined) {
+    options.rulesDocsUrl = rulesDocsUrl;
+  }
   const today = settings.today.trim();
   if (today !== "") {
     options.today = today;

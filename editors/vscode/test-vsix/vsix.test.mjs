@@ -42,6 +42,12 @@ function readZip(path) {
 assert.ok(existsSync(vsixPath), `${vsixPath} does not exist: run \`npm run package\` first`);
 const files = await readZip(vsixPath);
 
+test("the rule docs diagnostics link to are the repository's, as they are", () => {
+  const shipped = files.get("extension/docs/rules.md");
+  assert.ok(shipped, "docs/rules.md is packaged");
+  assert.equal(shipped.toString("utf8"), readFileSync(new URL("../../docs/rules.md", root), "utf8"));
+});
+
 test("the .vsix holds the extension's files and nothing from development", () => {
   for (const name of [
     "extension.vsixmanifest",
@@ -51,6 +57,7 @@ test("the .vsix holds the extension's files and nothing from development", () =>
     "extension/language-configuration.json",
     "extension/readme.md",
     "extension/LICENSE.md",
+    "extension/docs/rules.md",
   ]) {
     assert.ok(files.has(name), `${name} is in the .vsix: ${[...files.keys()].join(", ")}`);
   }

@@ -21,6 +21,15 @@ test("today is sent only when pinned", () => {
   });
 });
 
+test("the rule docs are linked only when the extension knows where they are", () => {
+  const docs = "file:///extensions/kith/docs/rules.md";
+  assert.deepEqual(settings.initializationOptions(base, docs), {
+    rulesDocsUrl: docs,
+    inlayHints: { interactionDates: false },
+  });
+  assert.equal("rulesDocsUrl" in settings.initializationOptions(base), false);
+});
+
 test("today must have the YYYY-MM-DD shape", () => {
   assert.equal(settings.isDateShaped("2026-11-25"), true);
   assert.equal(settings.isDateShaped("25.11.2026"), false);

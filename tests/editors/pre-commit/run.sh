@@ -133,4 +133,28 @@ cat "$scratch/output"
 git_in "$project" add typo.kith
 try_hook kith-fix || { cat "$scratch/output" >&2; fail "kith-fix failed on a fixed file"; }
 expect_output "Passed" "kith-fix on a fixed file"
-echo "pre-commit hooks: 8 passed, 0 failed"
+say "a local kith-check hook (language: system) over the installed kith, as docs/editors.md shows"
+cat >"$project/.pre-commit-config.yaml" <<'YAML'
+repos:
+  - repo: local
+    hooks:
+      - id: kith-check
+        name: kith check
+        entry: kith check
+        language: system
+        files: \.kith$
+YAML
+git_in "$project" add .pre-commit-config.yaml
+cp "$fixtures/network.kith" "$project/broken.kith"
+git_in "$project" add broken.kith
+if PATH="$(dirname "$kith"):$PATH" try_hook kith-check; then
+  cat "$scratch/output" >&2
+  fail "the local kith-check passed on a file with an unknown role"
+fi
+expect_output "unknown-role" "the local kith-check on a broken file"
+expect_output "- exit code: 1" "the local kith-check on a broken file"
+git_in "$project" rm --quiet --cached broken.kith
+rm "$project/broken.kith"
+PATH="$(dirname "$kith"):$PATH" try_hook kith-check || { cat "$scratch/output" >&2; fail "the local kith-check failed on clean files"; }
+expect_output "Passed" "the local kith-check on clean files"
+echo "pre-commit hooks: 10 passed, 0 failed"

@@ -5,7 +5,7 @@ use super::CheckedFile;
 use kith_core::{Lint, Severity};
 use std::io::{self, Write};
 
-pub fn write(files: &[CheckedFile], out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write(files: &[CheckedFile], out: &mut dyn Write) -> io::Result<()> {
     for file in files {
         for lint in &file.lints {
             let range = file.range(lint.span);

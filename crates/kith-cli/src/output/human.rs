@@ -10,7 +10,7 @@ use kith_core::{Applicability, Fix, Lint, Severity, Span};
 use std::io::{self, Write};
 use std::ops::Range;
 
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let renderer = Renderer::styled();
     for file in &report.files {
         for lint in &file.lints {

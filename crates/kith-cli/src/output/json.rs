@@ -33,7 +33,7 @@ struct Diagnostic<'a> {
     range: Range,
 }
 
-pub fn write(today: Date, files: &[CheckedFile], out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write(today: Date, files: &[CheckedFile], out: &mut dyn Write) -> io::Result<()> {
     let output = Output {
         version: VERSION,
         today: today.to_string(),

@@ -12,7 +12,7 @@ use std::io::{self, Write};
 
 /// One checked file: its name as shown, its text and the lints the output shows.
 #[derive(Debug)]
-pub struct CheckedFile {
+pub(crate) struct CheckedFile {
     /// The path as the user knows it, or `<stdin>`.
     pub name: String,
     pub text: String,
@@ -22,40 +22,40 @@ pub struct CheckedFile {
 }
 
 impl CheckedFile {
-    pub fn new(name: String, text: String, lints: Vec<Lint>) -> Self {
+    pub(crate) fn new(name: String, text: String, lints: Vec<Lint>) -> Self {
         let index = LineIndex::new(&text);
         Self { name, text, index, lints }
     }
 
     /// The 1-based line and column (in Unicode characters) of a byte offset.
-    pub fn position(&self, offset: usize) -> Position {
+    pub(crate) fn position(&self, offset: usize) -> Position {
         let position = self.index.line_col(&self.text, offset, Encoding::Chars);
         Position { line: position.line + 1, column: position.column + 1 }
     }
 
     /// The 1-based start and end (just past the last character) of a span.
-    pub fn range(&self, span: Span) -> Range {
+    pub(crate) fn range(&self, span: Span) -> Range {
         Range { start: self.position(span.start), end: self.position(span.end) }
     }
 }
 
 /// A 1-based line and column counted in Unicode characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Position {
+pub(crate) struct Position {
     pub line: u32,
     pub column: u32,
 }
 
 /// Where a diagnostic starts and ends; `end` is the position just past its last character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Range {
+pub(crate) struct Range {
     pub start: Position,
     pub end: Position,
 }
 
 /// How many diagnostics of each severity the output shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Summary {
+pub(crate) struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
@@ -63,7 +63,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn of(files: &[CheckedFile]) -> Self {
+    pub(crate) fn of(files: &[CheckedFile]) -> Self {
         let mut summary = Summary::default();
         for lint in files.iter().flat_map(|file| &file.lints) {
             match lint.severity {
@@ -79,7 +79,7 @@ impl Summary {
 
 /// What `kith check` found: every file it could read, checked as of `today`.
 #[derive(Debug)]
-pub struct Report {
+pub(crate) struct Report {
     pub today: Date,
     pub files: Vec<CheckedFile>,
     /// How many diagnostics `--level` left out of `files`.
@@ -87,7 +87,7 @@ pub struct Report {
 }
 
 /// Writes `report` in `format`.
-pub fn write(format: Format, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(format: Format, report: &Report, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Human => human::write(report, out),
         Format::Short => short::write(&report.files, out),

@@ -4,7 +4,7 @@
 use super::CheckedFile;
 use std::io::{self, Write};
 
-pub fn write(files: &[CheckedFile], out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write(files: &[CheckedFile], out: &mut dyn Write) -> io::Result<()> {
     for file in files {
         for lint in &file.lints {
             let start = file.position(lint.span.start);

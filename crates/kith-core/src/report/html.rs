@@ -8,7 +8,7 @@ use super::{escape, svg, KeyPerson, Report, Status, Verdict};
 use crate::evidence::choose_nudge;
 use std::fmt::Write;
 
-pub fn render(report: &Report) -> String {
+pub(super) fn render(report: &Report) -> String {
     let mut page = String::new();
     let _ = write!(
         page,

@@ -63,7 +63,7 @@ struct Dot<'r> {
     halo: &'static str,
 }
 
-pub fn render(report: &Report) -> String {
+pub(super) fn render(report: &Report) -> String {
     let groups = groups(report);
     let segments = segments(&groups);
     let dots = dots(report, &segments);

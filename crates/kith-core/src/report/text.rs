@@ -5,7 +5,7 @@ use super::{KeyPerson, Report, RoleSummary, Status, Verdict, CLOSED_ABOVE_PERCEN
 use crate::evidence::choose_nudge;
 use std::fmt::Write;
 
-pub fn render(report: &Report) -> String {
+pub(super) fn render(report: &Report) -> String {
     let mut out = String::new();
     let key = report.key_people;
     let limit = if key.is_over() { " — over the limit: who could you let go?" } else { "" };

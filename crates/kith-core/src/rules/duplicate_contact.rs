@@ -8,7 +8,7 @@ use crate::text::Span;
 use crate::values::url_identity;
 use std::collections::{HashMap, HashSet};
 
-pub struct DuplicateContact;
+pub(super) struct DuplicateContact;
 
 static INFO: RuleInfo = RuleInfo {
     code: "duplicate-contact",

@@ -5,7 +5,7 @@ use crate::lint::{Lint, Severity};
 use crate::model::Word;
 use crate::text::Span;
 
-pub struct DuplicateField;
+pub(super) struct DuplicateField;
 
 static INFO: RuleInfo = RuleInfo {
     code: "duplicate-field",

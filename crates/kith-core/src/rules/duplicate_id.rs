@@ -6,7 +6,7 @@ use crate::model::Id;
 use crate::text::Span;
 use std::collections::HashMap;
 
-pub struct DuplicateId;
+pub(super) struct DuplicateId;
 
 static INFO: RuleInfo = RuleInfo {
     code: "duplicate-id",

@@ -3,7 +3,7 @@
 use super::{Context, Rule, RuleInfo, FILE_START};
 use crate::lint::{Lint, Severity};
 
-pub struct EchoChamber;
+pub(super) struct EchoChamber;
 
 /// Below this many key people, one shared `org` says little.
 const KEY_PEOPLE_AT_LEAST: usize = 4;

@@ -4,7 +4,7 @@ use super::{Context, Rule, RuleInfo, FILE_START};
 use crate::catalog::PillarInfo;
 use crate::lint::{Lint, Severity};
 
-pub struct EmptyPillar;
+pub(super) struct EmptyPillar;
 
 static INFO: RuleInfo = RuleInfo {
     code: "empty-pillar",

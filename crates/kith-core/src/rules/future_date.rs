@@ -6,7 +6,7 @@ use crate::lint::{Lint, Severity};
 use crate::model::{FieldValue, Person, Value};
 use jiff::civil::Date;
 
-pub struct FutureDate;
+pub(super) struct FutureDate;
 
 static INFO: RuleInfo = RuleInfo {
     code: "future-date",

@@ -4,7 +4,7 @@ use super::{problems, Context, Rule, RuleInfo};
 use crate::lint::{Lint, Severity};
 use crate::model::ProblemKind;
 
-pub struct InvalidDate;
+pub(super) struct InvalidDate;
 
 static INFO: RuleInfo = RuleInfo {
     code: "invalid-date",

@@ -4,7 +4,7 @@ use super::{problems, Context, Rule, RuleInfo};
 use crate::lint::{Lint, Severity};
 use crate::model::ProblemKind;
 
-pub struct InvalidValue;
+pub(super) struct InvalidValue;
 
 static INFO: RuleInfo = RuleInfo {
     code: "invalid-value",

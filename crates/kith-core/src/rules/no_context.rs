@@ -4,7 +4,7 @@ use super::{Context, Rule, RuleInfo};
 use crate::edits;
 use crate::lint::{Fix, Lint, Severity};
 
-pub struct NoContext;
+pub(super) struct NoContext;
 
 static INFO: RuleInfo = RuleInfo {
     code: "no-context",

@@ -5,7 +5,7 @@ use crate::lint::{Lint, Severity};
 use crate::values::{Duration, Unit};
 use jiff::civil::Date;
 
-pub struct OneSided;
+pub(super) struct OneSided;
 
 /// How many `asked` without a `helped`, within [`WINDOW`], make a relationship one-sided.
 const ASKED_AT_LEAST: usize = 3;

@@ -5,7 +5,7 @@ use crate::edits;
 use crate::freshness::{elapsed, freshness, CadenceSource};
 use crate::lint::{Fix, Lint, Severity};
 
-pub struct Stale;
+pub(super) struct Stale;
 
 static INFO: RuleInfo = RuleInfo {
     code: "stale",

@@ -3,7 +3,7 @@
 use super::{Context, Rule, RuleInfo};
 use crate::lint::{Lint, Severity};
 
-pub struct TooManyKeyPeople;
+pub(super) struct TooManyKeyPeople;
 
 static INFO: RuleInfo = RuleInfo {
     code: "too-many-key-people",

@@ -3,7 +3,7 @@
 use super::{Context, Rule, RuleInfo, FILE_START};
 use crate::lint::{Lint, Severity};
 
-pub struct UnfilledRole;
+pub(super) struct UnfilledRole;
 
 static INFO: RuleInfo = RuleInfo {
     code: "unfilled-role",

@@ -7,7 +7,7 @@ use crate::model::{Misplaced, Person, SettingLine, Word};
 use crate::suggest::closest;
 use crate::vocabulary::{self, FIELDS, ROLE_FIELDS, SETTINGS};
 
-pub struct UnknownField;
+pub(super) struct UnknownField;
 
 static INFO: RuleInfo = RuleInfo {
     code: "unknown-field",

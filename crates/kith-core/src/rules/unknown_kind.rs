@@ -5,7 +5,7 @@ use crate::lint::{Fix, Lint, Severity};
 use crate::suggest::closest;
 use crate::vocabulary::{self, KINDS};
 
-pub struct UnknownKind;
+pub(super) struct UnknownKind;
 
 static INFO: RuleInfo = RuleInfo {
     code: "unknown-kind",

@@ -4,7 +4,7 @@ use super::{Context, Rule, RuleInfo};
 use crate::lint::{Fix, Lint, Severity};
 use crate::suggest::closest;
 
-pub struct UnknownPillar;
+pub(super) struct UnknownPillar;
 
 static INFO: RuleInfo = RuleInfo {
     code: "unknown-pillar",

@@ -5,7 +5,7 @@ use crate::lint::{Fix, Lint, Severity};
 use crate::model::ReferenceOrigin;
 use crate::suggest::closest;
 
-pub struct UnknownReference;
+pub(super) struct UnknownReference;
 
 static INFO: RuleInfo = RuleInfo {
     code: "unknown-reference",

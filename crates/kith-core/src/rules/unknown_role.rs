@@ -4,7 +4,7 @@ use super::{Context, Rule, RuleInfo};
 use crate::lint::{Fix, Lint, Severity};
 use crate::suggest::closest;
 
-pub struct UnknownRole;
+pub(super) struct UnknownRole;
 
 static INFO: RuleInfo = RuleInfo {
     code: "unknown-role",

@@ -5,7 +5,7 @@ use crate::lint::{Fix, Lint, Severity};
 use crate::model::Id;
 use crate::suggest::closest;
 
-pub struct UnknownRule;
+pub(super) struct UnknownRule;
 
 static INFO: RuleInfo = RuleInfo {
     code: "unknown-rule",

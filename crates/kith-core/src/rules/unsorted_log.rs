@@ -6,7 +6,7 @@ use crate::lint::{Fix, Lint, Severity};
 use crate::text::Span;
 use jiff::civil::Date;
 
-pub struct UnsortedLog;
+pub(super) struct UnsortedLog;
 
 static INFO: RuleInfo = RuleInfo {
     code: "unsorted-log",

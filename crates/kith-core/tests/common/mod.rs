@@ -6,20 +6,20 @@
 use proptest::prelude::*;
 
 /// The day every property test checks on.
-pub const TODAY: kith_core::Date = jiff::civil::date(2026, 11, 25);
+pub(crate) const TODAY: kith_core::Date = jiff::civil::date(2026, 11, 25);
 
 /// A valid network using every construct, which the edit tests start from.
-pub const SEED: &str = include_str!("../../../../tests/fixtures/proptest-seed.kith");
+pub(crate) const SEED: &str = include_str!("../../../../tests/fixtures/proptest-seed.kith");
 
 /// A random edit: delete a range, or insert a piece of text, at a char boundary.
 #[derive(Debug, Clone)]
-pub enum Edit {
+pub(crate) enum Edit {
     Delete { at: usize, len: usize },
     Insert { at: usize, text: String },
 }
 
 /// Deletions of fewer than `max_delete` bytes and insertions of a `piece`, anywhere.
-pub fn edit(piece: impl Strategy<Value = String>, max_delete: usize) -> impl Strategy<Value = Edit> {
+pub(crate) fn edit(piece: impl Strategy<Value = String>, max_delete: usize) -> impl Strategy<Value = Edit> {
     prop_oneof![
         (any::<usize>(), 0..max_delete).prop_map(|(at, len)| Edit::Delete { at, len }),
         (any::<usize>(), piece).prop_map(|(at, text)| Edit::Insert { at, text }),
@@ -28,7 +28,7 @@ pub fn edit(piece: impl Strategy<Value = String>, max_delete: usize) -> impl Str
 
 /// Up to five pieces of kith-like text: keywords, line breaks, quotes, dates (impossible
 /// ones too), a byte-order mark, short words and any character.
-pub fn kithish() -> impl Strategy<Value = String> {
+pub(crate) fn kithish() -> impl Strategy<Value = String> {
     prop::collection::vec(
         prop_oneof![
             Just("person ".to_string()),
@@ -64,7 +64,7 @@ fn floor_boundary(text: &str, at: usize) -> usize {
 }
 
 /// Applies `edit` to `text`.
-pub fn apply(text: &mut String, edit: &Edit) {
+pub(crate) fn apply(text: &mut String, edit: &Edit) {
     match edit {
         Edit::Delete { at, len } => {
             let start = floor_boundary(text, *at);

@@ -5,7 +5,7 @@
 const MAX_OCTETS: usize = 75;
 
 /// Escapes a TEXT value: `\` `,` `;` and line breaks (`\n`, `\r\n` or `\r` all become `\n`).
-pub fn escape_text(text: &str) -> String {
+pub(super) fn escape_text(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -28,7 +28,7 @@ pub fn escape_text(text: &str) -> String {
 /// Appends `line` (name, parameters, `:` and value, already escaped) to `out`, folded so
 /// that no physical line exceeds 75 octets: a fold is a CRLF and one space. Folds never
 /// split a UTF-8 character or an escape sequence like `\,`.
-pub fn push_folded(out: &mut String, line: &str) {
+pub(super) fn push_folded(out: &mut String, line: &str) {
     let mut width = 0;
     let mut units = line.char_indices().peekable();
     while let Some((start, c)) = units.next() {

@@ -62,11 +62,11 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 /// The most occurrences one series may have up to today; one with more is left out.
-pub const MAX_OCCURRENCES: usize = 10_000;
+pub(super) const MAX_OCCURRENCES: usize = 10_000;
 /// The most times of day a repeat rule may list (`BYHOUR` × `BYMINUTE` × `BYSECOND`):
 /// calcard computes a whole period's candidates at once, so a rule listing every second of
 /// the day would hold millions of them.
-pub const MAX_TIMES_A_DAY: usize = 60;
+pub(super) const MAX_TIMES_A_DAY: usize = 60;
 /// The longest note taken from a `SUMMARY`, in characters.
 const SUMMARY_CHARS: usize = 80;
 /// The longest quote of a line in a message, in characters.
@@ -74,7 +74,7 @@ const QUOTE_CHARS: usize = 60;
 
 /// Hosts of video-call services: a link to one of them, or to a subdomain
 /// (`us02web.zoom.us`), makes an event a `video`.
-pub const VIDEO_HOSTS: &[&str] = &[
+pub(super) const VIDEO_HOSTS: &[&str] = &[
     "zoom.us",
     "zoom.com",
     "zoomgov.com",

@@ -47,13 +47,13 @@ use std::io::{self, BufRead, Read};
 
 /// The most bytes of one message's header block held in memory. A field that does not fit
 /// is dropped; when it is one the reader reads ([`READ_FIELDS`]), the message is malformed.
-pub const MAX_HEADER_BYTES: usize = 256 * 1024;
+pub(super) const MAX_HEADER_BYTES: usize = 256 * 1024;
 /// How much of a line is kept however little room is left: enough to name a field.
 const LINE_START_BYTES: usize = 256;
 /// How much of a body line is kept: enough to tell a `From ` line and read its date.
 const BODY_LINE_BYTES: usize = 1024;
 /// The longest summary taken from a subject, in characters (its "…" included).
-pub const SUMMARY_CHARS: usize = 80;
+pub(super) const SUMMARY_CHARS: usize = 80;
 /// The longest display name kept, in characters.
 const NAME_CHARS: usize = 80;
 /// The longest email address (RFC 5321's limit on a path).
@@ -80,9 +80,9 @@ const READ_FIELDS: &[&str] = &[
 /// Sender addresses nobody answers: a local part (in lower case, before any `+tag`, without
 /// `-`, `_` and `.`) that starts with one of these (`noreply@`, `no-reply-billing@`,
 /// `do_not_reply@`)…
-pub const NO_REPLY_PREFIXES: &[&str] = &["noreply", "donotreply", "dontreply"];
+pub(super) const NO_REPLY_PREFIXES: &[&str] = &["noreply", "donotreply", "dontreply"];
 /// …or that is one of these (`mailer-daemon@`, `postmaster@`, `notifications@`).
-pub const NO_REPLY_NAMES: &[&str] = &["mailerdaemon", "postmaster", "notifications", "notification", "notify"];
+pub(super) const NO_REPLY_NAMES: &[&str] = &["mailerdaemon", "postmaster", "notifications", "notification", "notify"];
 
 const DRAFTS: &str = "drafts";
 const SPAM: &str = "spam";
@@ -1166,10 +1166,10 @@ Subject: a sender and no recipients (Bcc)
         let huge_to = head("From - Sat Mar 14 10:00:00 2026", &long_to);
         let body_start = head("From - Sat Mar 14 10:00:00 2026", "");
         let last = head("From - Sun Mar 15 10:00:00 2026", "");
-        let mailbox = std::io::Cursor::new(format!("{nested}{huge_field}\n{huge_to}\n{body_start}"))
-            .chain(std::io::repeat(b'z').take(20 * 1024 * 1024))
-            .chain(std::io::Cursor::new(format!("\n\n{last}")));
-        let mut messages = messages(std::io::BufReader::new(mailbox)).expect("a mailbox");
+        let mailbox = io::Cursor::new(format!("{nested}{huge_field}\n{huge_to}\n{body_start}"))
+            .chain(io::repeat(b'z').take(20 * 1024 * 1024))
+            .chain(io::Cursor::new(format!("\n\n{last}")));
+        let mut messages = messages(io::BufReader::new(mailbox)).expect("a mailbox");
         let mut lines = Vec::new();
         let mut most_held = 0;
         while let Some(record) = messages.next() {
@@ -1196,7 +1196,7 @@ Subject: a sender and no recipients (Bcc)
     }
 
     /// Reads `text`, then fails.
-    struct FailingAfter(std::io::Cursor<Vec<u8>>);
+    struct FailingAfter(io::Cursor<Vec<u8>>);
 
     impl Read for FailingAfter {
         fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
@@ -1210,7 +1210,7 @@ Subject: a sender and no recipients (Bcc)
     #[test]
     fn a_read_error_midway_is_reported_once_and_ends_the_mailbox() {
         let text = b"From - Sat Mar 14 10:00:00 2026\nFrom: ada@example.org\nTo: mara@example.net\n\nbody\n".to_vec();
-        let reader = std::io::BufReader::new(FailingAfter(std::io::Cursor::new(text)));
+        let reader = io::BufReader::new(FailingAfter(io::Cursor::new(text)));
         let records: Vec<Record> = read(reader).expect("a mailbox").collect();
         assert_eq!(
             records,

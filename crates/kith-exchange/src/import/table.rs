@@ -25,7 +25,7 @@ impl<'t> Table<'t> {
     /// Opens the table whose header is the first line that `is_header` accepts; lines
     /// above it (LinkedIn's "Notes:" preamble) are skipped. The error when no line is a
     /// header names the export (`what`) and the header expected (`expected`).
-    pub fn open(
+    pub(super) fn open(
         text: &'t str,
         is_header: impl Fn(&[String]) -> bool,
         what: &str,
@@ -50,12 +50,12 @@ impl<'t> Table<'t> {
     }
 
     /// The index of the column named `name`, if the header has it.
-    pub fn column(&self, name: &str) -> Option<usize> {
+    pub(super) fn column(&self, name: &str) -> Option<usize> {
         self.header.iter().position(|cell| cell == name)
     }
 
     /// The index of the first column named `name` in any case (`FROM`, `From`).
-    pub fn column_in_any_case(&self, name: &str) -> Option<usize> {
+    pub(super) fn column_in_any_case(&self, name: &str) -> Option<usize> {
         self.header.iter().position(|cell| cell.eq_ignore_ascii_case(name))
     }
 

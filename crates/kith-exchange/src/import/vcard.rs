@@ -373,7 +373,7 @@ fn contact_of(start: usize, card: &VCard) -> Contact {
         let first = texts.first().map(String::as_str).unwrap_or_default();
         match &entry.name {
             VCardProperty::Fn if contact.name.is_empty() => {
-                contact.name = Contact::name_from_parts([texts.join(", ").as_str()])
+                contact.name = Contact::name_from_parts([texts.join(", ").as_str()]);
             }
             // N is family;given;additional;prefix;suffix.
             VCardProperty::N if name_parts.is_none() => {

@@ -6,14 +6,14 @@
 
 use super::DocumentRequest;
 use crate::document::Snapshot;
-use crate::server::Config;
+use crate::session::Config;
 use kith_core::model::Person;
 use kith_core::{edits, evidence, Applicability, Lint};
 use std::collections::HashMap;
 use tower_lsp_server::ls_types::request::CodeActionRequest;
 use tower_lsp_server::ls_types::*;
 
-pub struct CodeActions;
+pub(crate) struct CodeActions;
 
 impl DocumentRequest for CodeActions {
     type Request = CodeActionRequest;
@@ -40,7 +40,7 @@ impl DocumentRequest for CodeActions {
 /// code, range and message); a diagnostic from an older version of the text matches nothing.
 /// One fix for several diagnostics (an `allow` for three empty pillars) is offered once,
 /// listing them all.
-pub fn code_actions(snapshot: &Snapshot, context: &CodeActionContext) -> Vec<CodeAction> {
+pub(crate) fn code_actions(snapshot: &Snapshot, context: &CodeActionContext) -> Vec<CodeAction> {
     let quick_fixes_wanted = context.only.as_ref().is_none_or(|only| only.iter().any(includes_quick_fixes));
     if !quick_fixes_wanted {
         return Vec::new();
@@ -69,7 +69,7 @@ pub fn code_actions(snapshot: &Snapshot, context: &CodeActionContext) -> Vec<Cod
 /// "Make Maya Chen a key person: nurturer (pit-crew is empty)": one action per role for a
 /// person of the wider network whose block holds `offset`, the roles of empty pillars
 /// first, each adding the `role` line (`kith promote` from the editor).
-pub fn key_person_actions(snapshot: &Snapshot, offset: usize, context: &CodeActionContext) -> Vec<CodeAction> {
+pub(crate) fn key_person_actions(snapshot: &Snapshot, offset: usize, context: &CodeActionContext) -> Vec<CodeAction> {
     let wanted = context
         .only
         .as_ref()
@@ -182,7 +182,7 @@ mod tests {
     /// The actions offered for every diagnostic of `text` with this code.
     fn actions_for(text: &str, code: &str) -> Vec<CodeAction> {
         let snapshot = snapshot(text);
-        let wanted: Vec<Diagnostic> = diagnostics(&snapshot, "https://docs.invalid/rules")
+        let wanted: Vec<Diagnostic> = diagnostics(&snapshot, None)
             .into_iter()
             .filter(|diagnostic| diagnostic.code == Some(NumberOrString::String(code.to_string())))
             .collect();
@@ -280,7 +280,7 @@ mod tests {
     fn diagnostics_that_no_longer_match_a_lint_get_nothing() {
         let text = "person ada \"Ada\"\n  role mentr\n  met 2020-01-01\n";
         let snapshot = snapshot(text);
-        let mut moved = diagnostics(&snapshot, "https://docs.invalid/rules");
+        let mut moved = diagnostics(&snapshot, None);
         for diagnostic in &mut moved {
             diagnostic.range.start.line += 1;
             diagnostic.range.end.line += 1;
@@ -313,7 +313,7 @@ mod tests {
     fn only_other_kinds_get_nothing() {
         let text = "person ada \"Ada\"\n  role mentr\n  met 2020-01-01\n";
         let snapshot = snapshot(text);
-        let all = diagnostics(&snapshot, "https://docs.invalid/rules");
+        let all = diagnostics(&snapshot, None);
         let asking = |only: Vec<CodeActionKind>| {
             let context = CodeActionContext { diagnostics: all.clone(), only: Some(only), trigger_kind: None };
             code_actions(&snapshot, &context).len()

@@ -4,7 +4,7 @@
 
 use super::DocumentRequest;
 use crate::document::Snapshot;
-use crate::server::Config;
+use crate::session::Config;
 use kith_core::cursor::{self, CursorContext, Slot};
 use kith_core::evidence;
 use kith_core::freshness;
@@ -16,7 +16,7 @@ use tower_lsp_server::ls_types::request::Completion as CompletionRequest;
 use tower_lsp_server::ls_types::*;
 
 /// The characters after which editors ask for completions unprompted.
-pub const TRIGGER_CHARACTERS: [&str; 3] = ["@", " ", ","];
+pub(crate) const TRIGGER_CHARACTERS: [&str; 3] = ["@", " ", ","];
 
 /// What each directive is for, shown with its keyword.
 const DIRECTIVE_DOCS: [(&str, &str, &str); 4] = [
@@ -27,12 +27,12 @@ const DIRECTIVE_DOCS: [(&str, &str, &str); 4] = [
 ];
 
 /// The fields of a `role` declaration's body: keyword, value shape, meaning.
-pub const ROLE_DECLARATION_FIELDS: [(&str, &str, &str); 2] = [
+pub(crate) const ROLE_DECLARATION_FIELDS: [(&str, &str, &str); 2] = [
     ("pillar", "ID", "the pillar this role belongs to"),
     ("every", "DURATION", "how often you want a meaningful interaction with the people who play this role"),
 ];
 
-pub struct Completion;
+pub(crate) struct Completion;
 
 impl DocumentRequest for Completion {
     type Request = CompletionRequest;
@@ -55,7 +55,7 @@ impl DocumentRequest for Completion {
 
 /// The completions at byte `offset`, or `None` where nothing belongs (in a comment, in a
 /// new id, …). `snippets`: whether the client accepts snippet syntax.
-pub fn completions(snapshot: &Snapshot, offset: usize, snippets: bool) -> Option<Vec<CompletionItem>> {
+pub(crate) fn completions(snapshot: &Snapshot, offset: usize, snippets: bool) -> Option<Vec<CompletionItem>> {
     let context = cursor::context_at(&snapshot.text, offset)?;
     let mut items = match context.slot {
         Slot::Directive => directives(),
@@ -332,7 +332,7 @@ fn pillars(snapshot: &Snapshot) -> Vec<CompletionItem> {
 }
 
 /// `text` as a sentence: its first letter in upper case, a full stop at the end.
-pub fn sentence(text: &str) -> String {
+pub(crate) fn sentence(text: &str) -> String {
     let mut chars = text.trim().chars();
     let Some(first) = chars.next() else { return String::new() };
     let mut sentence: String = first.to_uppercase().chain(chars).collect();

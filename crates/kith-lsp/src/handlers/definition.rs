@@ -3,12 +3,12 @@
 
 use super::DocumentRequest;
 use crate::document::Snapshot;
-use crate::server::Config;
+use crate::session::Config;
 use kith_core::navigation;
 use tower_lsp_server::ls_types::request::GotoDefinition;
 use tower_lsp_server::ls_types::*;
 
-pub struct Definition;
+pub(crate) struct Definition;
 
 impl DocumentRequest for Definition {
     type Request = GotoDefinition;
@@ -28,7 +28,7 @@ impl DocumentRequest for Definition {
 
 /// Where the id at `position` is declared; `None` off an id, on a reference to nobody, or
 /// on a built-in role or pillar the file does not declare.
-pub fn definition(snapshot: &Snapshot, position: Position) -> Option<Location> {
+pub(crate) fn definition(snapshot: &Snapshot, position: Position) -> Option<Location> {
     let positions = snapshot.positions();
     let analysis = &snapshot.analysis;
     let symbol = navigation::symbol_at(&analysis.network, positions.offset(position))?;

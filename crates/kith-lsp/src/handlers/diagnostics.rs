@@ -1,15 +1,15 @@
 //! Diagnostics: every lint of the snapshot as an LSP diagnostic with its code, a link to
-//! the rule's docs, related information and tags.
+//! the rule's docs (when the client set where they are), related information and tags.
 
 use crate::document::Snapshot;
 use kith_core::{Lint, Severity};
 use tower_lsp_server::ls_types::*;
 
-pub fn diagnostics(snapshot: &Snapshot, rules_docs_url: &str) -> Vec<Diagnostic> {
+pub(crate) fn diagnostics(snapshot: &Snapshot, rules_docs_url: Option<&str>) -> Vec<Diagnostic> {
     snapshot.analysis.lints.iter().map(|lint| diagnostic(snapshot, lint, rules_docs_url)).collect()
 }
 
-fn diagnostic(snapshot: &Snapshot, lint: &Lint, rules_docs_url: &str) -> Diagnostic {
+fn diagnostic(snapshot: &Snapshot, lint: &Lint, rules_docs_url: Option<&str>) -> Diagnostic {
     let positions = snapshot.positions();
     let related = lint
         .related
@@ -19,8 +19,9 @@ fn diagnostic(snapshot: &Snapshot, lint: &Lint, rules_docs_url: &str) -> Diagnos
             message: related.message.clone(),
         })
         .collect::<Vec<_>>();
-    let code_description =
-        format!("{rules_docs_url}#{}", lint.code).parse::<Uri>().ok().map(|href| CodeDescription { href });
+    let code_description = rules_docs_url
+        .and_then(|url| format!("{url}#{}", lint.code).parse::<Uri>().ok())
+        .map(|href| CodeDescription { href });
     Diagnostic {
         range: positions.range(lint.span),
         severity: Some(severity(lint.severity)),
@@ -34,7 +35,7 @@ fn diagnostic(snapshot: &Snapshot, lint: &Lint, rules_docs_url: &str) -> Diagnos
     }
 }
 
-pub fn severity(severity: Severity) -> DiagnosticSeverity {
+pub(crate) fn severity(severity: Severity) -> DiagnosticSeverity {
     match severity {
         Severity::Error => DiagnosticSeverity::ERROR,
         Severity::Warning => DiagnosticSeverity::WARNING,

@@ -2,12 +2,12 @@
 
 use super::DocumentRequest;
 use crate::document::Snapshot;
-use crate::server::Config;
+use crate::session::Config;
 use kith_core::Span;
 use tower_lsp_server::ls_types::request::FoldingRangeRequest;
 use tower_lsp_server::ls_types::*;
 
-pub struct FoldingRanges;
+pub(crate) struct FoldingRanges;
 
 impl DocumentRequest for FoldingRanges {
     type Request = FoldingRangeRequest;

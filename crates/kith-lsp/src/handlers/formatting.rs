@@ -6,7 +6,7 @@
 
 use super::DocumentRequest;
 use crate::document::Snapshot;
-use crate::server::Config;
+use crate::session::Config;
 use kith_core::Span;
 use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp_server::ls_types::request::Formatting as FormattingRequest;
@@ -15,7 +15,7 @@ use tower_lsp_server::ls_types::*;
 /// LSP's `RequestFailed`: the request was valid, but the server could not answer it.
 const REQUEST_FAILED: i64 = -32803;
 
-pub struct Formatting;
+pub(crate) struct Formatting;
 
 impl DocumentRequest for Formatting {
     type Request = FormattingRequest;
@@ -30,7 +30,7 @@ impl DocumentRequest for Formatting {
 }
 
 /// The edits that format the document: none when it is already formatted, else one.
-pub fn format_document(snapshot: &Snapshot) -> Result<Vec<TextEdit>> {
+pub(crate) fn format_document(snapshot: &Snapshot) -> Result<Vec<TextEdit>> {
     let formatted = kith_core::format::format(&snapshot.text, &snapshot.tree).map_err(|error| Error {
         code: ErrorCode::ServerError(REQUEST_FAILED),
         message: format!("not formatted: {error}").into(),

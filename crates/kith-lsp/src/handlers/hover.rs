@@ -6,7 +6,7 @@
 use super::completion::{sentence, ROLE_DECLARATION_FIELDS};
 use super::DocumentRequest;
 use crate::document::Snapshot;
-use crate::server::Config;
+use crate::session::Config;
 use kith_core::evidence::Evidence;
 use kith_core::freshness::{self, elapsed, CadenceSource};
 use kith_core::model::{FieldValue, Person};
@@ -17,7 +17,7 @@ use kith_core::{Analysis, Span};
 use tower_lsp_server::ls_types::request::HoverRequest;
 use tower_lsp_server::ls_types::*;
 
-pub struct Hovers;
+pub(crate) struct Hovers;
 
 impl DocumentRequest for Hovers {
     type Request = HoverRequest;
@@ -47,7 +47,7 @@ enum Subject<'a> {
 }
 
 /// The hover at byte `offset`, or `None` when there is nothing to say about it.
-pub fn hover(snapshot: &Snapshot, offset: usize) -> Option<Hover> {
+pub(crate) fn hover(snapshot: &Snapshot, offset: usize) -> Option<Hover> {
     let analysis = &snapshot.analysis;
     let subject = subject_at(analysis, offset);
     let mut sections = Vec::new();
@@ -265,7 +265,7 @@ fn person_card(snapshot: &Snapshot, person: &Person) -> String {
             ));
         }
         Some(last) => {
-            facts.push(format!("Last meaningful: {} on {} ({} ago)", last.what, last.date, elapsed(last.date, today)))
+            facts.push(format!("Last meaningful: {} on {} ({} ago)", last.what, last.date, elapsed(last.date, today)));
         }
         None => facts.push("Last meaningful: none logged, and no `met` date".to_string()),
     }

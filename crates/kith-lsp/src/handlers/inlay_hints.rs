@@ -4,14 +4,14 @@
 
 use super::DocumentRequest;
 use crate::document::Snapshot;
-use crate::server::{Config, InlayHintOptions};
+use crate::session::{Config, InlayHintOptions};
 use kith_core::freshness::{elapsed, freshness, CadenceSource, Freshness};
 use kith_core::model::{Network, Person};
 use kith_core::Date;
 use tower_lsp_server::ls_types::request::InlayHintRequest;
 use tower_lsp_server::ls_types::*;
 
-pub struct InlayHints;
+pub(crate) struct InlayHints;
 
 impl DocumentRequest for InlayHints {
     type Request = InlayHintRequest;
@@ -30,7 +30,7 @@ impl DocumentRequest for InlayHints {
 }
 
 /// The hints whose position lies inside `range`, in document order.
-pub fn inlay_hints(snapshot: &Snapshot, range: Range, options: InlayHintOptions) -> Vec<InlayHint> {
+pub(crate) fn inlay_hints(snapshot: &Snapshot, range: Range, options: InlayHintOptions) -> Vec<InlayHint> {
     let positions = snapshot.positions();
     let requested = positions.span(range);
     let within = |offset: usize| requested.start <= offset && offset <= requested.end;
@@ -83,7 +83,7 @@ fn line_end(text: &str, offset: usize) -> usize {
 
 /// `· last coffee 8 months ago · 2 months overdue`, `· met 3 weeks ago · due in 5 months`,
 /// or `· no meaningful contact yet`.
-pub fn freshness_label(fresh: &Freshness, today: Date) -> String {
+pub(crate) fn freshness_label(fresh: &Freshness, today: Date) -> String {
     let Some(last) = &fresh.last else {
         return "· no meaningful contact yet".to_string();
     };
@@ -106,7 +106,7 @@ pub fn freshness_label(fresh: &Freshness, today: Date) -> String {
 }
 
 /// `3 weeks ago`, `today` or `in 2 days`.
-pub fn relative(date: Date, today: Date) -> String {
+pub(crate) fn relative(date: Date, today: Date) -> String {
     match date.cmp(&today) {
         std::cmp::Ordering::Less => format!("{} ago", elapsed(date, today)),
         std::cmp::Ordering::Equal => "today".to_string(),

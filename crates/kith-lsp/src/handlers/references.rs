@@ -3,12 +3,12 @@
 
 use super::DocumentRequest;
 use crate::document::Snapshot;
-use crate::server::Config;
+use crate::session::Config;
 use kith_core::navigation::{self, SymbolKind};
 use tower_lsp_server::ls_types::request::References as ReferencesRequest;
 use tower_lsp_server::ls_types::*;
 
-pub struct References;
+pub(crate) struct References;
 
 impl DocumentRequest for References {
     type Request = ReferencesRequest;
@@ -30,7 +30,7 @@ impl DocumentRequest for References {
 }
 
 /// The occurrences of the person id at `position`, in source order; `None` off a person id.
-pub fn references(snapshot: &Snapshot, position: Position, include_declaration: bool) -> Option<Vec<Location>> {
+pub(crate) fn references(snapshot: &Snapshot, position: Position, include_declaration: bool) -> Option<Vec<Location>> {
     let positions = snapshot.positions();
     let network = &snapshot.analysis.network;
     let symbol = navigation::symbol_at(network, positions.offset(position))

@@ -4,14 +4,14 @@
 
 use super::DocumentRequest;
 use crate::document::Snapshot;
-use crate::server::Config;
+use crate::session::Config;
 use kith_core::navigation::{self, Symbol, SymbolKind};
 use std::collections::HashMap;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::request::{PrepareRenameRequest, Rename as RenameRequest};
 use tower_lsp_server::ls_types::*;
 
-pub struct PrepareRename;
+pub(crate) struct PrepareRename;
 
 impl DocumentRequest for PrepareRename {
     type Request = PrepareRenameRequest;
@@ -29,7 +29,7 @@ impl DocumentRequest for PrepareRename {
     }
 }
 
-pub struct Rename;
+pub(crate) struct Rename;
 
 impl DocumentRequest for Rename {
     type Request = RenameRequest;
@@ -58,7 +58,7 @@ fn person_at(snapshot: &Snapshot, position: Position) -> Result<Option<Symbol>> 
 }
 
 /// The range of the person id at `position` (without `@`) and its id as the placeholder.
-pub fn prepare_rename(snapshot: &Snapshot, position: Position) -> Result<Option<PrepareRenameResponse>> {
+pub(crate) fn prepare_rename(snapshot: &Snapshot, position: Position) -> Result<Option<PrepareRenameResponse>> {
     let response = person_at(snapshot, position)?.map(|symbol| PrepareRenameResponse::RangeWithPlaceholder {
         range: snapshot.positions().range(symbol.span),
         placeholder: symbol.id,
@@ -67,7 +67,7 @@ pub fn prepare_rename(snapshot: &Snapshot, position: Position) -> Result<Option<
 }
 
 /// The edit that renames the person at `position` to `new_name` everywhere in the file.
-pub fn rename(snapshot: &Snapshot, position: Position, new_name: &str) -> Result<WorkspaceEdit> {
+pub(crate) fn rename(snapshot: &Snapshot, position: Position, new_name: &str) -> Result<WorkspaceEdit> {
     let symbol = person_at(snapshot, position)?.ok_or_else(|| {
         Error::invalid_params("nothing to rename here: put the cursor on a person's id, an `@` reference or a mention")
     })?;

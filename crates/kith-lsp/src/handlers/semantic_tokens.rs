@@ -5,7 +5,7 @@
 
 use super::DocumentRequest;
 use crate::document::Snapshot;
-use crate::server::Config;
+use crate::session::Config;
 use kith_core::model::ReferenceOrigin;
 use kith_core::Span;
 use std::sync::OnceLock;
@@ -13,7 +13,7 @@ use tower_lsp_server::ls_types::request::SemanticTokensFullRequest;
 use tower_lsp_server::ls_types::*;
 use tree_sitter::{Node, Query, QueryCursor, StreamingIterator};
 
-pub struct SemanticTokensFull;
+pub(crate) struct SemanticTokensFull;
 
 impl DocumentRequest for SemanticTokensFull {
     type Request = SemanticTokensFullRequest;
@@ -50,7 +50,7 @@ static TOKEN_MODIFIERS: [SemanticTokenModifier; 1] = [SemanticTokenModifier::DEC
 const DECLARATION: u32 = 1;
 
 /// The legend announced at `initialize`.
-pub fn legend() -> SemanticTokensLegend {
+pub(crate) fn legend() -> SemanticTokensLegend {
     SemanticTokensLegend { token_types: TOKEN_TYPES.to_vec(), token_modifiers: TOKEN_MODIFIERS.to_vec() }
 }
 
@@ -179,7 +179,7 @@ fn split_mentions(snapshot: &Snapshot, tokens: Vec<Token>) -> Vec<Token> {
 
 /// The tokens encoded as LSP wants them: each relative to the one before, lengths and
 /// columns in the negotiated encoding.
-pub fn semantic_tokens(snapshot: &Snapshot) -> Vec<SemanticToken> {
+pub(crate) fn semantic_tokens(snapshot: &Snapshot) -> Vec<SemanticToken> {
     let positions = snapshot.positions();
     let mut encoded = Vec::new();
     let mut previous = Position::new(0, 0);

@@ -3,11 +3,11 @@
 
 use super::DocumentRequest;
 use crate::document::Snapshot;
-use crate::server::Config;
+use crate::session::Config;
 use tower_lsp_server::ls_types::request::DocumentSymbolRequest;
 use tower_lsp_server::ls_types::*;
 
-pub struct DocumentSymbols;
+pub(crate) struct DocumentSymbols;
 
 impl DocumentRequest for DocumentSymbols {
     type Request = DocumentSymbolRequest;
@@ -39,7 +39,7 @@ fn symbol(name: String, detail: Option<String>, kind: SymbolKind, range: Range, 
     }
 }
 
-pub fn document_symbols(snapshot: &Snapshot) -> Vec<DocumentSymbol> {
+pub(crate) fn document_symbols(snapshot: &Snapshot) -> Vec<DocumentSymbol> {
     let network = &snapshot.analysis.network;
     let positions = snapshot.positions();
     let mut symbols = Vec::new();

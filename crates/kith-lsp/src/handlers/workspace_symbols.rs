@@ -10,7 +10,7 @@ use tower_lsp_server::ls_types::*;
 /// The people of `snapshots` matching `query`, best first; an empty query matches everyone.
 /// A symbol's name holds both the display name and the id (`Ada Lovelace (@ada)`), since
 /// editors filter the answer again by name.
-pub fn workspace_symbols(snapshots: &[Snapshot], query: &str) -> Vec<WorkspaceSymbol> {
+pub(crate) fn workspace_symbols(snapshots: &[Snapshot], query: &str) -> Vec<WorkspaceSymbol> {
     let matcher = SkimMatcherV2::default().ignore_case();
     let query = query.trim();
     let mut scored = Vec::new();

@@ -12,11 +12,11 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 /// text of a document (`didOpen`, a full `didChange`); a 100,000-person network is ~42 MB, a
 /// little more once JSON-escaped, so this leaves room for three times that, while bounding
 /// what a single frame can make the server hold (the body, then its parsed JSON).
-pub const MAX_BODY_BYTES: usize = 128 * 1024 * 1024;
+pub(super) const MAX_BODY_BYTES: usize = 128 * 1024 * 1024;
 
 /// The longest header the reader waits for. A real one (`Content-Length`, perhaps
 /// `Content-Type`) is under 100 bytes; more than this means the input is not a header.
-pub const MAX_HEADER_BYTES: usize = 8 * 1024;
+pub(super) const MAX_HEADER_BYTES: usize = 8 * 1024;
 
 /// How much the reader asks for at once when it does not know how much is coming.
 const READ_CHUNK: usize = 64 * 1024;
@@ -27,7 +27,7 @@ const CONTENT_TYPE: &[u8] = b"content-type:";
 
 /// What the reader found next in its input.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Frame {
+pub(super) enum Frame {
     /// The body of a well-framed message, not yet parsed.
     Body(BytesMut),
     /// A header the reader will not honour; it skips to the next header.
@@ -40,7 +40,7 @@ pub enum Frame {
 
 /// Why a header was refused.
 #[derive(Debug, PartialEq, Eq)]
-pub enum FrameError {
+pub(super) enum FrameError {
     MissingContentLength,
     /// The value is not a decimal number of bytes.
     InvalidContentLength(String),
@@ -79,13 +79,13 @@ enum State {
 
 /// Cuts frames out of buffered input: the synchronous half of [`FrameReader`].
 #[derive(Debug, Default)]
-pub struct FrameDecoder {
+pub(super) struct FrameDecoder {
     state: State,
 }
 
 impl FrameDecoder {
     /// Takes the next frame off the front of `buffer`; `None` when it needs more input.
-    pub fn decode(&mut self, buffer: &mut BytesMut) -> Option<Frame> {
+    pub(super) fn decode(&mut self, buffer: &mut BytesMut) -> Option<Frame> {
         loop {
             match std::mem::take(&mut self.state) {
                 State::Header => match begins_with_header_name(buffer) {
@@ -167,7 +167,7 @@ impl FrameDecoder {
 }
 
 /// Reads frames from an input, such as stdin.
-pub struct FrameReader<R> {
+pub(super) struct FrameReader<R> {
     input: R,
     buffer: BytesMut,
     decoder: FrameDecoder,
@@ -175,12 +175,12 @@ pub struct FrameReader<R> {
 }
 
 impl<R: AsyncRead + Unpin> FrameReader<R> {
-    pub fn new(input: R) -> Self {
+    pub(super) fn new(input: R) -> Self {
         Self { input, buffer: BytesMut::new(), decoder: FrameDecoder::default(), ended: false }
     }
 
     /// The next frame; `None` once the input has ended (a read error ends it too, logged).
-    pub async fn next(&mut self) -> Option<Frame> {
+    pub(super) async fn next(&mut self) -> Option<Frame> {
         loop {
             if let Some(frame) = self.decoder.decode(&mut self.buffer) {
                 return Some(frame);
@@ -202,7 +202,10 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
 }
 
 /// Writes `message` as one frame and flushes it.
-pub async fn write_frame(output: &mut (impl AsyncWrite + Unpin), message: &impl Serialize) -> std::io::Result<()> {
+pub(super) async fn write_frame(
+    output: &mut (impl AsyncWrite + Unpin),
+    message: &impl Serialize,
+) -> std::io::Result<()> {
     let body = serde_json::to_vec(message)?;
     let mut frame = Vec::with_capacity(body.len() + 32);
     write!(frame, "Content-Length: {}\r\n\r\n", body.len())?;

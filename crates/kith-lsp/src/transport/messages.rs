@@ -9,7 +9,7 @@ use tower_lsp_server::jsonrpc::{Error, ErrorCode, Id, Request, Response};
 
 /// A message from the client.
 #[derive(Debug, PartialEq)]
-pub enum Incoming {
+pub(super) enum Incoming {
     /// A request or a notification.
     Request(Request),
     /// The answer to one of the server's requests.
@@ -18,7 +18,7 @@ pub enum Incoming {
 
 /// A message the server does not process, and the error that answers it.
 #[derive(Debug, PartialEq)]
-pub struct Refusal {
+pub(super) struct Refusal {
     /// The id of the error response; `None` for a notification, which gets no response.
     pub reply_to: Option<Id>,
     pub error: Error,
@@ -26,7 +26,7 @@ pub struct Refusal {
 
 impl Refusal {
     /// A refusal answered (unless `reply_to` is `None`) with `code` and a message saying why.
-    pub fn new(reply_to: Option<Id>, code: ErrorCode, reason: impl std::fmt::Display) -> Self {
+    pub(super) fn new(reply_to: Option<Id>, code: ErrorCode, reason: impl std::fmt::Display) -> Self {
         let message = format!("{}: {reason}", code.description());
         Self { reply_to, error: Error { code, message: message.into(), data: None } }
     }
@@ -63,7 +63,7 @@ fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Value>, 
 /// Invalid Request, with the request's id when it has a method and a readable id. A would-be
 /// response is refused with id null, so the error cannot pass for the answer to one of the
 /// client's own requests.
-pub fn read_message(body: &[u8]) -> Result<Incoming, Refusal> {
+pub(super) fn read_message(body: &[u8]) -> Result<Incoming, Refusal> {
     // JSON text is UTF-8 throughout, also in the members that are skipped. (Reading from a
     // `str` then spares serde_json checking each string again.)
     let body = std::str::from_utf8(body).map_err(|error| {
@@ -125,7 +125,7 @@ pub fn read_message(body: &[u8]) -> Result<Incoming, Refusal> {
 /// A `shutdown` the service must not see: tower-lsp-server marks the server shut down before
 /// it checks the params (or whether it is a request at all), so a malformed one would shut the
 /// server down although it is refused.
-pub fn refuse_malformed_shutdown(request: &Request) -> Option<Refusal> {
+pub(super) fn refuse_malformed_shutdown(request: &Request) -> Option<Refusal> {
     if request.method() != "shutdown" {
         return None;
     }
@@ -227,7 +227,7 @@ mod tests {
 
     #[test]
     fn only_a_well_formed_shutdown_reaches_the_service() {
-        let shutdown = |message: serde_json::Value| {
+        let shutdown = |message: Value| {
             let request: Request = serde_json::from_value(message).expect("a request");
             refuse_malformed_shutdown(&request).map(|refusal| (refusal.error.code, refusal.reply_to))
         };

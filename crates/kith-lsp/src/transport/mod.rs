@@ -36,7 +36,7 @@ enum Outgoing {
 
 /// Serves `service` until `exit` or the end of `input`. As tower-lsp-server's `Server` does,
 /// everything runs in this one task: requests take turns at their `.await`s.
-pub async fn serve<S, L>(input: impl AsyncRead + Unpin, output: impl AsyncWrite + Unpin, service: S, socket: L)
+pub(crate) async fn serve<S, L>(input: impl AsyncRead + Unpin, output: impl AsyncWrite + Unpin, service: S, socket: L)
 where
     S: Service<Request, Response = Option<Response>>,
     S::Error: Display,

@@ -315,7 +315,7 @@ mod tests {
         let whole = zip_of(&export_files());
         let error = LinkedInExport::from_zip(&whole[..whole.len() / 2]).err().expect("refused");
         assert!(error.message.starts_with("it is not a readable zip archive"), "{}", error.message);
-        let mut damaged = whole.clone();
+        let mut damaged = whole;
         let data = damaged.windows(4).position(|window| window == b"PK\x03\x04").expect("an entry") + 60;
         damaged[data..data + 8].fill(0xAA);
         let error = LinkedInExport::from_zip(&damaged).err().expect("refused");

@@ -4,7 +4,7 @@
 //! and emails only where people shared them. The whole archive, with its messages and
 //! invitations, is read by [`archive::LinkedInExport`].
 
-pub mod archive;
+pub(super) mod archive;
 mod invitations;
 mod messages;
 

@@ -21,7 +21,7 @@ const KINDS: [&str; 8] = ["coffee", "email", "call", "message", "meal", "helped"
 const ORGS: [&str; 5] = ["Analytical Engines Ltd", "Difference Works", "Jacquard Looms", "Navy Labs", "Harvard Mark"];
 
 /// A network of `people` persons, the same for the same argument.
-pub fn network(people: usize) -> String {
+pub(crate) fn network(people: usize) -> String {
     let mut out = String::with_capacity(people * 400);
     out.push_str("# synthetic network for benchmarks\nset stale-after 6m\nset key-people 100000\n\n");
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
