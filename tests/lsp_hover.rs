@@ -68,9 +68,9 @@ fn a_person_header_shows_the_card_and_the_stale_explanation() {
 - Roles: mentor (pathfinders), truth-teller (pit-crew)
 - Org: Analytical Engines Ltd
 - Title: Countess
-- Cadence: every 6 months, from the file's `stale-after`
+- Cadence: every 6 months, from the file's `set stale-after 6m`
 - Last meaningful: coffee on 2026-03-14 (8 months ago)
-- **Overdue** since 2026-09-14 (2 months)";
+- **2 months overdue** (was due 2026-09-14)";
     assert!(text.starts_with(expected_card), "{text}");
     assert!(text.contains("\n\n---\n\n**stale** (warning): No meaningful interaction with a key person"), "{text}");
     assert!(text.contains("**Fix.** Get in touch, then log it"), "{text}");
@@ -95,9 +95,9 @@ fn a_card_says_where_the_cadence_comes_from_and_when_the_next_is_due() {
     let hover = hover_at(&mut client, &doc, NETWORK, "grace", 0, 0);
     let text = markdown(&hover);
     assert!(text.contains("- Roles: investor (promoters)"), "{text}");
-    assert!(text.contains("- Cadence: every 2 months, from the `every` of the role `investor`"), "{text}");
+    assert!(text.contains("- Cadence: every 2 months, from the `every 2m` of their role `investor`"), "{text}");
     assert!(text.contains("- Last meaningful: call on 2026-10-01 (1 month ago)"), "{text}");
-    assert!(text.contains("- Next due: 2026-12-01 (in 6 days)"), "{text}");
+    assert!(text.contains("- Due in 6 days (2026-12-01)"), "{text}");
     assert!(!text.contains("---"), "no diagnostic on grace: {text}");
     assert!(client.shutdown_and_exit().success());
 }

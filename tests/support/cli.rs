@@ -65,7 +65,8 @@ pub(crate) fn run(command: &mut Command) -> Run {
     Run::from_output(command.output().expect("the kith binary runs"))
 }
 
-/// Runs `command` to its end with `input` on its standard input.
+/// Runs `command` to its end with `input` on its standard input. kith may exit without
+/// reading it (a refused `--fix -`): the pipe then breaks, which is not a failure.
 pub(crate) fn run_with_stdin(command: &mut Command, input: &[u8]) -> Run {
     let mut child = command
         .stdin(Stdio::piped())
@@ -73,7 +74,10 @@ pub(crate) fn run_with_stdin(command: &mut Command, input: &[u8]) -> Run {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the kith binary starts");
-    child.stdin.take().expect("stdin is piped").write_all(input).expect("kith reads its stdin");
+    let written = child.stdin.take().expect("stdin is piped").write_all(input);
+    if let Err(error) = written {
+        assert_eq!(error.kind(), std::io::ErrorKind::BrokenPipe, "writing kith's stdin: {error}");
+    }
     Run::from_output(child.wait_with_output().expect("kith finishes"))
 }
 

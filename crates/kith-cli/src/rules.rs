@@ -5,6 +5,7 @@ use crate::args::RulesArgs;
 use crate::status::{is_closed_pipe, report_error, ExitStatus};
 use kith_core::rules::{self, RULES};
 use kith_core::suggest::closest;
+use kith_core::wording;
 use std::io::{self, Write};
 
 pub(crate) fn run(arguments: &RulesArgs) -> ExitStatus {
@@ -42,15 +43,7 @@ fn list() -> String {
 
 /// A rule's page: a heading with its code, its default severity and summary, then its docs.
 fn docs(info: &rules::RuleInfo) -> String {
-    format!("# {}\n\nDefault severity: {}. {}.\n\n{}", info.code, info.severity, capitalise(info.summary), info.docs)
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    format!("# {}\n\nDefault severity: {}. {}\n\n{}", info.code, info.severity, wording::sentence(info.summary), info.docs)
 }
 
 fn unknown_rule(code: &str) -> String {

@@ -3,7 +3,8 @@
 //! fits the role the person plays for you.
 
 use crate::catalog::Catalog;
-use crate::freshness::{elapsed, freshness, Freshness};
+use crate::freshness::{freshness, Freshness, Status};
+use crate::wording;
 use crate::model::{Network, Person};
 use crate::report::{reciprocity, LastSeen};
 use crate::values::{Duration, Unit};
@@ -239,7 +240,7 @@ fn items_for(source: &Source<'_>, person: &Person, today: Date, until: Date) -> 
     let mut items = Vec::new();
 
     let fresh = freshness(person, source.catalog, &network.settings, today);
-    if fresh.tracked && !silenced(network, person, "stale") {
+    if fresh.tracked() && !network.silences(person, "stale") {
         if let Some((occasion, reason)) = freshness_occasion(&fresh, today, until) {
             items.push(item(occasion, reason, role_suggestion));
         }
@@ -255,7 +256,7 @@ fn items_for(source: &Source<'_>, person: &Person, today: Date, until: Date) -> 
                 _ => None,
             };
             let days_left = days_between(today, date);
-            let mut reason = format!("birthday {}", when(date, days_left));
+            let mut reason = format!("birthday {}", wording::day(date, days_left));
             if let Some(age) = turns {
                 reason.push_str(&format!("; turns {age}"));
             }
@@ -265,11 +266,11 @@ fn items_for(source: &Source<'_>, person: &Person, today: Date, until: Date) -> 
 
     let given_and_taken = reciprocity(person, today);
     if let (true, Some(last_asked)) = (given_and_taken.is_one_sided(), given_and_taken.last_asked) {
-        if !silenced(network, person, "one-sided") {
+        if !network.silences(person, "one-sided") {
             let reason = format!(
                 "you asked for help {} in the last year and helped {} (last ask on {last_asked})",
-                times(given_and_taken.asked),
-                times(given_and_taken.helped),
+                wording::times(given_and_taken.asked),
+                wording::times(given_and_taken.helped),
             );
             let occasion =
                 Occasion::Favour { asked: given_and_taken.asked, helped: given_and_taken.helped, last_asked };
@@ -282,54 +283,31 @@ fn items_for(source: &Source<'_>, person: &Person, today: Date, until: Date) -> 
 /// Overdue, or due within the window, with the reason in words; `None` when neither.
 fn freshness_occasion(fresh: &Freshness, today: Date, until: Date) -> Option<(Occasion, String)> {
     let cadence = fresh.cadence.every.to_source();
-    let cadence_words = format!("cadence {}", fresh.cadence.every);
-    let Some(last) = &fresh.last else {
-        let occasion = Occasion::Overdue { last: None, cadence, due: None, days_overdue: None };
-        return Some((occasion, format!("no meaningful interaction logged and no `met` date; {cadence_words}")));
+    let cadence_words = wording::cadence(&fresh.cadence);
+    let last = match (&fresh.last, fresh.status) {
+        (None, _) | (_, Status::Never) => {
+            let occasion = Occasion::Overdue { last: None, cadence, due: None, days_overdue: None };
+            return Some((occasion, format!("no meaningful interaction logged and no `met` date; {cadence_words}")));
+        }
+        (Some(last), _) => last,
     };
-    let due = fresh.due?;
-    let seen = if last.what == "met" {
-        format!("met {} ago", elapsed(last.date, today))
-    } else {
-        format!("last {} {} ago", last.what, elapsed(last.date, today))
-    };
+    let seen = wording::last_contact(last, today);
     let last_seen = LastSeen { date: last.date, kind: last.what.clone() };
-    if due < today {
-        let days_overdue = days_between(due, today);
-        let reason = format!("{seen}; {cadence_words} — {} overdue", elapsed(due, today));
-        let occasion =
-            Occasion::Overdue { last: Some(last_seen), cadence, due: Some(due), days_overdue: Some(days_overdue) };
-        Some((occasion, reason))
-    } else if due <= until {
-        let days_left = days_between(today, due);
-        let reason = format!("{seen}; {cadence_words} — due {}", when(due, days_left));
-        Some((Occasion::DueSoon { last: last_seen, cadence, due, days_left }, reason))
-    } else {
-        None
+    match fresh.status {
+        Status::Overdue { since } => {
+            let days_overdue = days_between(since, today);
+            let reason = format!("{seen}; {cadence_words} — {}", wording::status(fresh.status, today));
+            let occasion =
+                Occasion::Overdue { last: Some(last_seen), cadence, due: Some(since), days_overdue: Some(days_overdue) };
+            Some((occasion, reason))
+        }
+        Status::Due { on } if on <= until => {
+            let days_left = days_between(today, on);
+            let reason = format!("{seen}; {cadence_words} — due {}", wording::day(on, days_left));
+            Some((Occasion::DueSoon { last: last_seen, cadence, due: on, days_left }, reason))
+        }
+        Status::Due { .. } | Status::Never | Status::Untracked => None,
     }
-}
-
-/// `today`, `tomorrow`, or `on Thursday, December 3 (in 8 days)`.
-fn when(date: Date, days_left: i64) -> String {
-    match days_left {
-        0 => "today".to_string(),
-        1 => "tomorrow".to_string(),
-        _ => format!("on {} (in {days_left} days)", date.strftime("%A, %B %-d")),
-    }
-}
-
-/// `once`, `twice`, `3 times`; `0 times`.
-fn times(count: usize) -> String {
-    match count {
-        1 => "once".to_string(),
-        2 => "twice".to_string(),
-        _ => format!("{count} times"),
-    }
-}
-
-/// Whether `set allow` or the person's `allow` silences `code`.
-fn silenced(network: &Network, person: &Person, code: &str) -> bool {
-    network.settings.allow.iter().chain(person.allows()).any(|id| id.name == code)
 }
 
 /// Whole days from `from` to `to` (negative when `to` is earlier).

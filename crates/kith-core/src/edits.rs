@@ -133,7 +133,7 @@ pub fn remove_roles(text: &str, person: &Person) -> Vec<TextEdit> {
 /// Silences `code` for `person`: appends it to their (last) `allow` line, else adds an
 /// `allow` line after their fields. `None` when they already allow it.
 pub fn allow_for_person(text: &str, person: &Person, code: &str) -> Option<TextEdit> {
-    if person.allows().any(|allowed| allowed.name == code) {
+    if person.allows_code(code) {
         return None;
     }
     let allow_line = person.fields.iter().rev().find_map(|field| match &field.value {
@@ -151,7 +151,7 @@ pub fn allow_for_person(text: &str, person: &Person, code: &str) -> Option<TextE
 /// block that a blank line separates from the rest, else on the first line. `None` when
 /// the file already allows it.
 pub fn allow_in_file(text: &str, network: &Network, code: &str) -> Option<TextEdit> {
-    if network.settings.allow.iter().any(|allowed| allowed.name == code) {
+    if network.settings.allows(code) {
         return None;
     }
     if let Some(line) = network.setting_lines.iter().rev().find(|line| line.key.text == "allow") {

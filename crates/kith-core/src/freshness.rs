@@ -1,13 +1,13 @@
-//! Time judgements about a person: their cadence, their last meaningful interaction, when
-//! the next one is due and whether they are stale, all relative to a given today.
+//! Time judgements about a person: their cadence and where it comes from, their last
+//! meaningful interaction, when the next one is due and where that leaves them today (a
+//! typed [`Status`]); `wording` says all of it in words.
 
 use crate::catalog::Catalog;
-use crate::model::{Person, Settings};
+use crate::model::{Person, Settings, DEFAULT_STALE_AFTER};
 use crate::text::Span;
 use crate::values::Duration;
 use crate::vocabulary::Depth;
 use jiff::civil::Date;
-use jiff::Unit;
 
 /// Where a person's cadence comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,7 +16,9 @@ pub enum CadenceSource {
     Person,
     /// The shortest `every` of their roles: this role's.
     Role(String),
-    /// The file's `stale-after` (or its default).
+    /// The file's `set stale-after`.
+    FileSetting,
+    /// No `every` and no `set stale-after`: [`DEFAULT_STALE_AFTER`].
     Default,
 }
 
@@ -39,9 +41,10 @@ pub fn cadence(person: &Person, catalog: &Catalog, settings: &Settings, today: D
         .filter_map(|role| catalog.role(&role.name))
         .filter_map(|role| role.every.map(|every| (every, role.id.clone())))
         .min_by_key(|(every, _)| every.after(today));
-    match shortest {
-        Some((every, role)) => Cadence { every, source: CadenceSource::Role(role) },
-        None => Cadence { every: settings.stale_after, source: CadenceSource::Default },
+    match (shortest, settings.stale_after) {
+        (Some((every, role)), _) => Cadence { every, source: CadenceSource::Role(role) },
+        (None, Some(every)) => Cadence { every, source: CadenceSource::FileSetting },
+        (None, None) => Cadence { every: DEFAULT_STALE_AFTER, source: CadenceSource::Default },
     }
 }
 
@@ -73,6 +76,26 @@ pub fn last_meaningful(person: &Person, today: Date) -> Option<LastContact> {
     met.value.filter(|date| *date <= today).map(|date| LastContact { date, what: "met".to_string(), span: met.span })
 }
 
+/// Where a relationship stands today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// No role and no `every`: kith keeps no time for them.
+    Untracked,
+    /// Tracked, with neither a meaningful interaction nor a `met` date: never in touch.
+    Never,
+    /// The next meaningful interaction was due on this day, before today.
+    Overdue { since: Date },
+    /// The next meaningful interaction is due on this day, today or later.
+    Due { on: Date },
+}
+
+impl Status {
+    /// Overdue, or never in touch: what the `stale` rule warns about.
+    pub fn is_stale(self) -> bool {
+        matches!(self, Status::Never | Status::Overdue { .. })
+    }
+}
+
 /// Everything kith knows about how fresh a relationship is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Freshness {
@@ -80,10 +103,14 @@ pub struct Freshness {
     pub last: Option<LastContact>,
     /// When the next meaningful interaction is due (`None` without a last contact).
     pub due: Option<Date>,
+    pub status: Status,
+}
+
+impl Freshness {
     /// Whether the cadence applies: a key person, or anyone with `every`.
-    pub tracked: bool,
-    /// Tracked, and due before today or never met at all.
-    pub stale: bool,
+    pub fn tracked(&self) -> bool {
+        self.status != Status::Untracked
+    }
 }
 
 pub fn freshness(person: &Person, catalog: &Catalog, settings: &Settings, today: Date) -> Freshness {
@@ -91,44 +118,52 @@ pub fn freshness(person: &Person, catalog: &Catalog, settings: &Settings, today:
     let last = last_meaningful(person, today);
     let due = last.as_ref().and_then(|last| cadence.every.after(last.date));
     let tracked = person.is_key() || person.every().is_some();
-    let stale = tracked && due.is_none_or(|due| due < today);
-    Freshness { cadence, last, due, tracked, stale }
-}
-
-/// How long from `from` to `to` in words, rounded down: `12 days`, `3 weeks`,
-/// `7 months`, `2 years`. Negative spans read as `0 days`.
-pub fn elapsed(from: Date, to: Date) -> String {
-    if to <= from {
-        return "0 days".to_string();
-    }
-    let months = from.until((Unit::Month, to)).map_or(0, |span| span.get_months());
-    let days = from.until((Unit::Day, to)).map_or(0, |span| span.get_days());
-    let (amount, unit) = if months >= 24 {
-        (months / 12, "year")
-    } else if months >= 1 {
-        (months, "month")
-    } else if days >= 14 {
-        (days / 7, "week")
-    } else {
-        (days, "day")
+    let status = match (tracked, due) {
+        (false, _) => Status::Untracked,
+        (true, None) => Status::Never,
+        (true, Some(due)) if due < today => Status::Overdue { since: due },
+        (true, Some(due)) => Status::Due { on: due },
     };
-    let plural = if amount == 1 { "" } else { "s" };
-    format!("{amount} {unit}{plural}")
+    Freshness { cadence, last, due, status }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::elapsed;
+    use super::*;
+    use crate::model::build;
+    use crate::syntax::parse;
     use jiff::civil::date;
 
+    const TODAY: Date = date(2026, 11, 25);
+
+    fn freshness_of(text: &str) -> Freshness {
+        let network = build(text, &parse(text));
+        let catalog = Catalog::new(&network);
+        freshness(&network.people[0], &catalog, &network.settings, TODAY)
+    }
+
     #[test]
-    fn elapsed_reads_naturally() {
-        assert_eq!(elapsed(date(2026, 11, 20), date(2026, 11, 25)), "5 days");
-        assert_eq!(elapsed(date(2026, 11, 1), date(2026, 11, 25)), "3 weeks");
-        assert_eq!(elapsed(date(2026, 3, 14), date(2026, 11, 25)), "8 months");
-        assert_eq!(elapsed(date(2025, 12, 1), date(2026, 11, 25)), "11 months");
-        assert_eq!(elapsed(date(2026, 1, 31), date(2026, 2, 28)), "4 weeks");
-        assert_eq!(elapsed(date(2024, 1, 10), date(2026, 11, 25)), "2 years");
-        assert_eq!(elapsed(date(2026, 12, 1), date(2026, 11, 25)), "0 days");
+    fn the_status_is_typed_from_the_due_date() {
+        let key = "person ada \"Ada\"\n  role mentor\n";
+        assert_eq!(freshness_of(key).status, Status::Never);
+        assert_eq!(freshness_of(&format!("{key}  2026-03-14 coffee\n")).status, Status::Overdue { since: date(2026, 9, 14) });
+        assert_eq!(freshness_of(&format!("{key}  2026-05-25 call\n")).status, Status::Due { on: TODAY });
+        assert_eq!(freshness_of(&format!("{key}  2026-10-01 call\n")).status, Status::Due { on: date(2027, 4, 1) });
+        assert_eq!(freshness_of("person bob \"Bob\"\n  2020-01-01 coffee\n").status, Status::Untracked);
+        assert!(Status::Never.is_stale() && !Status::Due { on: TODAY }.is_stale());
+    }
+
+    #[test]
+    fn the_cadence_names_its_source_including_the_file_setting() {
+        let source = |text: &str| freshness_of(text).cadence.source;
+        assert_eq!(source("person ada \"Ada\"\n  role mentor\n  every 2w\n"), CadenceSource::Person);
+        assert_eq!(
+            source("role investor \"I\"\n  pillar promoters\n  every 3m\nperson ada \"Ada\"\n  role investor, mentor\n"),
+            CadenceSource::Role("investor".to_string())
+        );
+        let set = freshness_of("set stale-after 2m\nperson ada \"Ada\"\n  role mentor\n");
+        assert_eq!((set.cadence.source, set.cadence.every), (CadenceSource::FileSetting, Duration::months(2)));
+        let default = freshness_of("person ada \"Ada\"\n  role mentor\n");
+        assert_eq!((default.cadence.source, default.cadence.every), (CadenceSource::Default, DEFAULT_STALE_AFTER));
     }
 }

@@ -28,6 +28,7 @@ pub mod syntax;
 pub mod text;
 pub mod values;
 pub mod vocabulary;
+pub mod wording;
 
 pub use incremental::BlockCache;
 pub use jiff::civil::Date;

@@ -273,8 +273,67 @@ impl FieldName {
     }
 }
 
+/// A keyword that is not a person field — a directive, a field of a `role` declaration, a
+/// setting's value — with the shape of what follows it and what it means, for editors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeywordSpec {
+    pub keyword: &'static str,
+    /// The shape of the line or value it starts (`role ID "description"`), or, for a value,
+    /// what choosing it means in a word.
+    pub value: &'static str,
+    pub description: &'static str,
+}
+
+/// The keywords of `specs`, in order.
+const fn keywords<const N: usize>(specs: [KeywordSpec; N]) -> [&'static str; N] {
+    let mut keywords = [""; N];
+    let mut index = 0;
+    while index < N {
+        keywords[index] = specs[index].keyword;
+        index += 1;
+    }
+    keywords
+}
+
+/// The directives: the keywords that start a block at column 0.
+pub const DIRECTIVE_SPECS: [KeywordSpec; 4] = [
+    KeywordSpec {
+        keyword: "person",
+        value: "person ID \"display name\"",
+        description: "someone in your network; fields and interactions follow, indented",
+    },
+    KeywordSpec {
+        keyword: "role",
+        value: "role ID \"description\"",
+        description: "declares a role of your own; `pillar` and `every` follow, indented",
+    },
+    KeywordSpec { keyword: "pillar", value: "pillar ID \"description\"", description: "declares a pillar of your own" },
+    KeywordSpec { keyword: "set", value: "set KEY VALUE", description: "a file-wide setting" },
+];
+
+pub const DIRECTIVES: [&str; 4] = keywords(DIRECTIVE_SPECS);
+
 /// Fields of a `role` declaration's body.
-pub const ROLE_FIELDS: [&str; 2] = ["pillar", "every"];
+pub const ROLE_FIELD_SPECS: [KeywordSpec; 2] = [
+    KeywordSpec { keyword: "pillar", value: "ID", description: "the pillar this role belongs to" },
+    KeywordSpec {
+        keyword: "every",
+        value: "DURATION",
+        description: "how often you want a meaningful interaction with the people who play this role",
+    },
+];
+
+pub const ROLE_FIELDS: [&str; 2] = keywords(ROLE_FIELD_SPECS);
+
+/// The values of `set builtin-roles`.
+pub const BUILTIN_ROLES_VALUES: [KeywordSpec; 2] = [
+    KeywordSpec { keyword: "on", value: "default", description: "the twelve built-in roles and four pillars exist" },
+    KeywordSpec {
+        keyword: "off",
+        value: "only your own roles",
+        description: "only the roles and pillars this file declares exist",
+    },
+];
 
 /// A file-wide setting key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -309,9 +368,6 @@ pub const SETTINGS: [SettingSpec; 5] = [
         description: "your own email addresses and profile URLs: the importers never make you a person",
     },
 ];
-
-/// Directive keywords that start a block at column 0.
-pub const DIRECTIVES: [&str; 4] = ["person", "role", "pillar", "set"];
 
 #[cfg(test)]
 mod tests {

@@ -6,7 +6,7 @@
 use super::{CheckedFile, Report, Summary};
 use annotate_snippets::{normalize_untrusted_str, AnnotationKind, Group, Level, Origin, Patch, Renderer, Snippet};
 use kith_core::rules::FILE_START;
-use kith_core::{Applicability, Fix, Lint, Severity, Span};
+use kith_core::{wording, Applicability, Fix, Lint, Severity, Span};
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -117,22 +117,14 @@ fn summary_line(summary: &Summary, files: usize, hidden: usize) -> String {
         [(summary.errors, "error"), (summary.warnings, "warning"), (summary.infos, "info"), (summary.hints, "hint")]
             .into_iter()
             .filter(|&(count, _)| count > 0)
-            .map(|(count, noun)| plural(count, noun))
+            .map(|(count, noun)| wording::count(count, noun))
             .collect();
     let problems = if counts.is_empty() { "no problems".to_string() } else { counts.join(", ") };
-    let mut line = format!("{problems} in {}", plural(files, "file"));
+    let mut line = format!("{problems} in {}", wording::count(files, "file"));
     if hidden > 0 {
-        line.push_str(&format!(" ({} hidden: show them with --level hint)", plural(hidden, "more diagnostic")));
+        line.push_str(&format!(" ({} hidden: show them with --level hint)", wording::count(hidden, "more diagnostic")));
     }
     line
-}
-
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
 }
 
 #[cfg(test)]

@@ -302,6 +302,11 @@ impl Person {
         ids_of(self.fields_named(FieldName::Allow))
     }
 
+    /// Whether one of the person's `allow` lines names `code`.
+    pub fn allows_code(&self, code: &str) -> bool {
+        self.allows().any(|id| id.name == code)
+    }
+
     /// Every tag of every `tags` line.
     pub fn tags(&self) -> impl Iterator<Item = &Id> {
         ids_of(self.fields_named(FieldName::Tags))
@@ -363,7 +368,8 @@ pub struct Misplaced {
 /// The effective file-wide settings, defaults filled in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
-    pub stale_after: Duration,
+    /// The file's `set stale-after`; `None`: the default, [`DEFAULT_STALE_AFTER`].
+    pub stale_after: Option<Duration>,
     pub key_people: usize,
     pub builtin_roles: bool,
     /// Rule codes silenced for the whole file.
@@ -372,10 +378,25 @@ pub struct Settings {
     pub me: Vec<Value<String>>,
 }
 
+/// The cadence of key people when the file sets no `stale-after`.
+pub const DEFAULT_STALE_AFTER: Duration = Duration::months(6);
+
+impl Settings {
+    /// The cadence of key people without an `every` of their own or of a role.
+    pub fn default_cadence(&self) -> Duration {
+        self.stale_after.unwrap_or(DEFAULT_STALE_AFTER)
+    }
+
+    /// Whether `set allow` silences `code` everywhere in the file.
+    pub fn allows(&self, code: &str) -> bool {
+        self.allow.iter().any(|id| id.name == code)
+    }
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Self {
-            stale_after: Duration::months(6),
+            stale_after: None,
             key_people: 12,
             builtin_roles: true,
             allow: Vec::new(),
@@ -430,6 +451,12 @@ pub struct Network {
 }
 
 impl Network {
+    /// Whether `code` is silenced for `person`: by the file's `set allow` or their `allow`.
+    /// The rules' lints and the agenda's nudges are silenced through this one test.
+    pub fn silences(&self, person: &Person, code: &str) -> bool {
+        self.settings.allows(code) || person.allows_code(code)
+    }
+
     /// The first person with this id.
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.person_index.get(id).map(|&index| &self.people[index])

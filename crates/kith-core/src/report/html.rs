@@ -6,6 +6,7 @@ use super::palette;
 use super::text::openness_sentence;
 use super::{escape, svg, KeyPerson, Report, Status, Verdict};
 use crate::evidence::choose_nudge;
+use crate::wording;
 use std::fmt::Write;
 
 pub(super) fn render(report: &Report) -> String {
@@ -189,12 +190,7 @@ fn write_party_test(page: &mut String, report: &Report) {
          (through <code>knows</code> or <code>via</code>)? An open network brings you news from many circles.</p>\n",
     );
     let class = if report.openness.verdict == Verdict::Closed { " class=\"warning\"" } else { "" };
-    let _ = writeln!(page, "<p{class}>{}.</p>", escape(&capitalised(&openness_sentence(report))));
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+    let _ = writeln!(page, "<p{class}>{}.</p>", escape(&wording::capitalised(&openness_sentence(report))));
 }
 
 #[cfg(test)]

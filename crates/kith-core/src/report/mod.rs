@@ -8,7 +8,7 @@ mod svg;
 mod text;
 
 use crate::catalog::Catalog;
-use crate::freshness::{freshness, Freshness};
+use crate::freshness::{self, freshness, Freshness};
 use crate::model::{Network, Person};
 use crate::values::{Duration, Unit};
 use jiff::civil::Date;
@@ -54,11 +54,11 @@ impl Status {
     /// How fresh a tracked relationship is on `today`.
     pub fn of(freshness: &Freshness, today: Date) -> Status {
         let soon = DUE_SOON_WITHIN.after(today).unwrap_or(Date::MAX);
-        match (&freshness.last, freshness.due) {
-            (None, _) => Status::Never,
-            (Some(_), Some(due)) if due < today => Status::Overdue,
-            (Some(_), Some(due)) if due <= soon => Status::DueSoon,
-            (Some(_), _) => Status::Fresh,
+        match freshness.status {
+            freshness::Status::Never => Status::Never,
+            freshness::Status::Overdue { .. } => Status::Overdue,
+            freshness::Status::Due { on } if on <= soon => Status::DueSoon,
+            freshness::Status::Due { .. } | freshness::Status::Untracked => Status::Fresh,
         }
     }
 

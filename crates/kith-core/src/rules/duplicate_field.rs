@@ -88,10 +88,7 @@ struct Repeat<'a> {
 impl Repeat<'_> {
     /// `twice`, `3 times`…
     fn times(&self) -> String {
-        match self.times {
-            2 => "twice".to_string(),
-            times => format!("{times} times"),
-        }
+        crate::wording::times(self.times)
     }
 }
 

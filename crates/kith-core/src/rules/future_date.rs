@@ -1,7 +1,7 @@
 //! `future-date`: an interaction or `met` date after today.
 
 use super::{Context, Rule, RuleInfo};
-use crate::freshness::elapsed;
+use crate::wording::elapsed;
 use crate::lint::{Lint, Severity};
 use crate::model::{FieldValue, Person, Value};
 use jiff::civil::Date;

@@ -3,7 +3,7 @@
 
 use crate::catalog::Catalog;
 use crate::lint::{Lint, Severity};
-use crate::model::Network;
+use crate::model::{Network, Person};
 use crate::text::Span;
 use jiff::civil::Date;
 
@@ -134,37 +134,29 @@ pub(crate) fn run_on_refused(cx: &Context<'_>) -> Vec<Lint> {
 /// Where lints about the whole file sit: the start of the file.
 pub const FILE_START: Span = Span::empty(0);
 
-/// The file's and the people's `allow`s.
+/// The file's and the people's `allow`s, as [`Network::silences`] reads them.
 struct Silencers<'n> {
-    file: Vec<&'n str>,
-    /// People with at least one `allow`: their id, block and allowed codes.
-    people: Vec<(&'n str, Span, Vec<&'n str>)>,
+    network: &'n Network,
+    /// People with at least one `allow`.
+    people: Vec<&'n Person>,
 }
 
 impl<'n> Silencers<'n> {
     fn new(network: &'n Network) -> Self {
-        let file = network.settings.allow.iter().map(|id| id.name.as_str()).collect();
-        let people = network
-            .people
-            .iter()
-            .filter_map(|person| {
-                let codes: Vec<&str> = person.allows().map(|id| id.name.as_str()).collect();
-                (!codes.is_empty()).then(|| (person.id_name(), person.block, codes))
-            })
-            .collect();
-        Self { file, people }
+        let people = network.people.iter().filter(|person| person.allows().next().is_some()).collect();
+        Self { network, people }
     }
 
     /// A lint is silenced by the file's `set allow`, or by the `allow` of the person it is
     /// about or whose block it sits in (file-wide lints sit in no block).
     fn silence(&self, lint: &Lint) -> bool {
-        if self.file.contains(&lint.code) {
+        if self.network.settings.allows(lint.code) {
             return true;
         }
         let file_wide = lint.span == FILE_START && lint.person.is_none();
-        self.people.iter().any(|(id, block, codes)| {
-            let concerns = (!file_wide && block.contains(lint.span.start)) || lint.person.as_deref() == Some(*id);
-            concerns && codes.contains(&lint.code)
+        self.people.iter().any(|person| {
+            let in_block = !file_wide && person.block.contains(lint.span.start);
+            (in_block || lint.person.as_deref() == Some(person.id_name())) && self.network.silences(person, lint.code)
         })
     }
 }

@@ -1,6 +1,7 @@
 //! The rule reference (docs/rules.md), generated from the registry so the docs cannot drift.
 
 use super::RULES;
+use crate::wording;
 
 /// Markdown documenting every rule: a summary table, then each rule's docs under its code.
 pub fn markdown() -> String {
@@ -21,16 +22,9 @@ pub fn markdown() -> String {
             "\n## {}\n\nDefault severity: **{}**. {}\n\n{docs}\n",
             info.code,
             info.severity,
-            capitalise(info.summary)
+            wording::sentence(info.summary)
         ));
     }
     out
 }
 
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str().trim_end_matches('.')),
-        None => String::new(),
-    }
-}

@@ -2,8 +2,9 @@
 
 use super::{Context, Rule, RuleInfo};
 use crate::edits;
-use crate::freshness::{elapsed, freshness, CadenceSource};
+use crate::freshness::freshness;
 use crate::lint::{Fix, Lint, Severity};
+use crate::wording;
 
 pub(super) struct Stale;
 
@@ -49,19 +50,15 @@ impl Rule for Stale {
     fn check(&self, cx: &Context<'_>, lints: &mut Vec<Lint>) {
         for person in &cx.network.people {
             let fresh = freshness(person, cx.catalog, &cx.network.settings, cx.today);
-            if !fresh.stale {
+            if !fresh.status.is_stale() {
                 continue;
             }
-            let cadence = match &fresh.cadence.source {
-                CadenceSource::Person => format!("cadence {}", fresh.cadence.every),
-                CadenceSource::Role(role) => format!("cadence {} as a {role}", fresh.cadence.every),
-                CadenceSource::Default => format!("cadence {}", fresh.cadence.every),
-            };
+            let cadence = wording::cadence(&fresh.cadence);
             let name = person.display_name();
             let message = match &fresh.last {
                 Some(last) => format!(
                     "no meaningful interaction with {name} in {} (last: {} on {}; {cadence})",
-                    elapsed(last.date, cx.today),
+                    wording::elapsed(last.date, cx.today),
                     last.what,
                     last.date,
                 ),

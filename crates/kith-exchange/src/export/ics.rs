@@ -24,8 +24,8 @@ pub struct CatchUp<'a> {
 
 impl CatchUp<'_> {
     /// Due before today, or never met at all.
-    pub fn overdue(&self, today: Date) -> bool {
-        self.freshness.due.is_none_or(|due| due < today)
+    pub fn overdue(&self) -> bool {
+        self.freshness.status.is_stale()
     }
 
     /// `ada-2026-09-14@kith`, or `ada-unmet@kith` for someone with no date to count from.
@@ -38,13 +38,12 @@ impl CatchUp<'_> {
 /// The catch-ups due on or before `today + within`, by date, then in file order.
 pub fn catch_ups(analysis: &Analysis, today: Date, within: Duration) -> Vec<CatchUp<'_>> {
     let network = &analysis.network;
-    let silenced_for_file = network.settings.allow.iter().any(|rule| rule.name == "stale");
     let window_end = within.after(today);
     let mut catch_ups: Vec<CatchUp<'_>> = exported_people(network)
-        .filter(|person| !silenced_for_file && !person.allows().any(|rule| rule.name == "stale"))
+        .filter(|person| !network.silences(person, "stale"))
         .filter_map(|person| {
             let freshness = freshness(person, &analysis.catalog, &network.settings, today);
-            if !freshness.tracked {
+            if !freshness.tracked() {
                 return None;
             }
             let on = match freshness.due {
@@ -78,7 +77,7 @@ pub fn render(analysis: &Analysis, today: Date, within: Duration) -> String {
         line(format!("DTSTART;VALUE=DATE:{}", basic(catch_up.on)));
         line(format!("DTEND;VALUE=DATE:{}", basic(next_day)));
         line(format!("SUMMARY:{}", escape_text(&format!("Catch up with {}", catch_up.person.display_name()))));
-        line(format!("DESCRIPTION:{}", escape_text(&description(&catch_up, today))));
+        line(format!("DESCRIPTION:{}", escape_text(&description(&catch_up))));
         line("TRANSP:TRANSPARENT".to_string());
         line("END:VEVENT".to_string());
     }
@@ -93,12 +92,12 @@ fn basic(date: Date) -> String {
 
 /// Why the event is there: when it was due, the last meaningful contact, the cadence and
 /// the roles — `Overdue since 2026-09-14. Last meaningful: coffee on 2026-03-14; cadence 6 months. Roles: mentor.`
-fn description(catch_up: &CatchUp<'_>, today: Date) -> String {
+fn description(catch_up: &CatchUp<'_>) -> String {
     let freshness = &catch_up.freshness;
     let cadence = freshness.cadence.every;
     let mut text = match (&freshness.last, freshness.due) {
         (Some(last), Some(due)) => {
-            let when = if catch_up.overdue(today) { "Overdue since" } else { "Due" };
+            let when = if catch_up.overdue() { "Overdue since" } else { "Due" };
             format!("{when} {due}. Last meaningful: {} on {}; cadence {cadence}.", last.what, last.date)
         }
         _ => format!("No meaningful interaction or met date yet; cadence {cadence}."),
@@ -137,7 +136,7 @@ mod tests {
         let analysis = analysis();
         let summary: Vec<(&str, Date, bool, String)> = catch_ups(&analysis, TODAY, MONTH)
             .iter()
-            .map(|catch_up| (catch_up.person.id_name(), catch_up.on, catch_up.overdue(TODAY), catch_up.uid()))
+            .map(|catch_up| (catch_up.person.id_name(), catch_up.on, catch_up.overdue(), catch_up.uid()))
             .collect();
         assert_eq!(
             summary,

@@ -130,7 +130,7 @@ pub fn render(analysis: &Analysis, today: Date) -> String {
             .map(|pillar| PillarJson { id: &pillar.id, description: &pillar.description, builtin: pillar.builtin })
             .collect(),
         settings: SettingsJson {
-            stale_after: settings.stale_after.to_source(),
+            stale_after: settings.default_cadence().to_source(),
             key_people: settings.key_people,
             builtin_roles: settings.builtin_roles,
             allow: settings.allow.iter().map(|id| id.name.as_str()).collect(),
@@ -180,16 +180,17 @@ fn person_json<'a>(analysis: &'a Analysis, person: &'a Person, today: Date) -> P
                 note: interaction.note.as_ref().map(|note| note.value.as_str()),
             })
             .collect(),
-        freshness: fresh.tracked.then(|| FreshnessJson {
+        freshness: fresh.tracked().then(|| FreshnessJson {
             cadence: fresh.cadence.every.to_source(),
             cadence_from: match &fresh.cadence.source {
                 CadenceSource::Person => "every".to_string(),
                 CadenceSource::Role(role) => format!("role:{role}"),
-                CadenceSource::Default => "stale-after".to_string(),
+                CadenceSource::FileSetting => "stale-after".to_string(),
+                CadenceSource::Default => "default".to_string(),
             },
             last: fresh.last.as_ref().map(|last| LastJson { date: last.date.to_string(), kind: last.what.clone() }),
             due: fresh.due.map(|due| due.to_string()),
-            stale: fresh.stale,
+            stale: fresh.status.is_stale(),
         }),
     }
 }
@@ -326,6 +327,6 @@ mod tests {
         assert_eq!(ada["emails"], serde_json::json!([]));
         assert_eq!(ada["met"], serde_json::json!({"date": null, "story": null}));
         assert_eq!(ada["interactions"][0]["date"], serde_json::Value::Null);
-        assert_eq!(ada["freshness"]["cadence_from"], "stale-after", "an invalid every falls through");
+        assert_eq!(ada["freshness"]["cadence_from"], "default", "an invalid every falls through to the default");
     }
 }

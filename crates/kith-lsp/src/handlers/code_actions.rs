@@ -8,7 +8,7 @@ use super::DocumentRequest;
 use crate::document::Snapshot;
 use crate::session::Config;
 use kith_core::model::Person;
-use kith_core::{edits, evidence, Applicability, Lint};
+use kith_core::{edits, evidence, wording, Applicability, Lint};
 use std::collections::HashMap;
 use tower_lsp_server::ls_types::request::CodeActionRequest;
 use tower_lsp_server::ls_types::*;
@@ -133,7 +133,7 @@ fn fixes(snapshot: &Snapshot, lint: &Lint, diagnostic: &Diagnostic) -> Vec<CodeA
         .map(|(index, fix)| (index == 0 && fix.applicability != Applicability::DisplayOnly, fix))
         .chain(allow.as_ref().map(|fix| (false, fix)))
         .map(|(preferred, fix)| {
-            quick_fix(snapshot, sentence_case(&fix.title), fix.edits.clone(), diagnostic, preferred)
+            quick_fix(snapshot, wording::capitalised(&fix.title), fix.edits.clone(), diagnostic, preferred)
         })
         .collect()
 }
@@ -165,12 +165,6 @@ fn quick_fix(
         disabled: None,
         data: None,
     }
-}
-
-/// `replace with `mentor`` → `Replace with `mentor``.
-fn sentence_case(title: &str) -> String {
-    let mut chars = title.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]

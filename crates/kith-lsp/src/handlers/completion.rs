@@ -10,27 +10,16 @@ use kith_core::evidence;
 use kith_core::freshness;
 use kith_core::model::Person;
 use kith_core::rules::RULES;
-use kith_core::vocabulary::{self, Depth, DIRECTIVES, FIELDS, KINDS, SETTINGS};
+use kith_core::vocabulary::{
+    self, Depth, KeywordSpec, BUILTIN_ROLES_VALUES, DIRECTIVE_SPECS, FIELDS, KINDS, ROLE_FIELD_SPECS, SETTINGS,
+};
+use kith_core::wording;
 use std::collections::BTreeMap;
 use tower_lsp_server::ls_types::request::Completion as CompletionRequest;
 use tower_lsp_server::ls_types::*;
 
 /// The characters after which editors ask for completions unprompted.
 pub(crate) const TRIGGER_CHARACTERS: [&str; 3] = ["@", " ", ","];
-
-/// What each directive is for, shown with its keyword.
-const DIRECTIVE_DOCS: [(&str, &str, &str); 4] = [
-    ("person", "person ID \"display name\"", "someone in your network; fields and interactions follow, indented"),
-    ("role", "role ID \"description\"", "declares a role of your own; `pillar` and `every` follow, indented"),
-    ("pillar", "pillar ID \"description\"", "declares a pillar of your own"),
-    ("set", "set KEY VALUE", "a file-wide setting"),
-];
-
-/// The fields of a `role` declaration's body: keyword, value shape, meaning.
-pub(crate) const ROLE_DECLARATION_FIELDS: [(&str, &str, &str); 2] = [
-    ("pillar", "ID", "the pillar this role belongs to"),
-    ("every", "DURATION", "how often you want a meaningful interaction with the people who play this role"),
-];
 
 pub(crate) struct Completion;
 
@@ -103,12 +92,13 @@ fn item(
     }
 }
 
+/// A keyword of the vocabulary: its shape as the detail, its meaning as a sentence.
+fn keyword_item(spec: &KeywordSpec, kind: CompletionItemKind) -> CompletionItem {
+    item(spec.keyword, kind, spec.value, wording::sentence(spec.description))
+}
+
 fn directives() -> Vec<CompletionItem> {
-    DIRECTIVES
-        .iter()
-        .filter_map(|keyword| DIRECTIVE_DOCS.iter().find(|(name, _, _)| name == keyword))
-        .map(|(keyword, shape, meaning)| item(keyword, CompletionItemKind::KEYWORD, *shape, *meaning))
-        .collect()
+    DIRECTIVE_SPECS.iter().map(|spec| keyword_item(spec, CompletionItemKind::KEYWORD)).collect()
 }
 
 /// The person whose header is the directive of the cursor's block.
@@ -136,7 +126,7 @@ fn person_line(snapshot: &Snapshot, context: &CursorContext, snippets: bool) -> 
                 spec.keyword,
                 CompletionItemKind::FIELD,
                 spec.value,
-                format!("{} {repeats}", sentence(spec.description)),
+                format!("{} {repeats}", wording::sentence(spec.description)),
             )
         })
         .collect();
@@ -160,10 +150,7 @@ fn person_line(snapshot: &Snapshot, context: &CursorContext, snippets: bool) -> 
 }
 
 fn role_declaration_fields() -> Vec<CompletionItem> {
-    ROLE_DECLARATION_FIELDS
-        .iter()
-        .map(|(keyword, shape, meaning)| item(keyword, CompletionItemKind::FIELD, *shape, sentence(meaning)))
-        .collect()
+    ROLE_FIELD_SPECS.iter().map(|spec| keyword_item(spec, CompletionItemKind::FIELD)).collect()
 }
 
 /// Every role of the file, built in and declared, except those already on the line; the
@@ -182,7 +169,7 @@ fn roles(snapshot: &Snapshot, context: &CursorContext) -> Vec<CompletionItem> {
                 Some(pillar) => pillar.clone(),
                 None => "no pillar".to_string(),
             };
-            let mut documentation = sentence(&role.description);
+            let mut documentation = wording::sentence(&role.description);
             if let Some(every) = role.every {
                 documentation.push_str(&format!("\n\nCadence: every {every}."));
             }
@@ -208,7 +195,7 @@ fn kinds() -> Vec<CompletionItem> {
                 kind.id,
                 CompletionItemKind::EVENT,
                 kind.depth.as_str(),
-                format!("{} {effect}", sentence(kind.description)),
+                format!("{} {effect}", wording::sentence(kind.description)),
             )
         })
         .collect()
@@ -282,19 +269,13 @@ fn setting_keys() -> Vec<CompletionItem> {
                 "" => setting.value.to_string(),
                 default => format!("{} (default {default})", setting.value),
             };
-            item(setting.key, CompletionItemKind::PROPERTY, detail, sentence(setting.description))
+            item(setting.key, CompletionItemKind::PROPERTY, detail, wording::sentence(setting.description))
         })
         .collect()
 }
 
 fn on_off() -> Vec<CompletionItem> {
-    [
-        ("on", "default", "The twelve built-in roles and four pillars exist."),
-        ("off", "only your own roles", "Only the roles and pillars this file declares exist."),
-    ]
-    .iter()
-    .map(|(value, detail, documentation)| item(value, CompletionItemKind::VALUE, *detail, *documentation))
-    .collect()
+    BUILTIN_ROLES_VALUES.iter().map(|spec| keyword_item(spec, CompletionItemKind::VALUE)).collect()
 }
 
 /// Every rule code with its summary, except those already on the line.
@@ -309,7 +290,7 @@ fn rule_codes(context: &CursorContext) -> Vec<CompletionItem> {
                 info.code,
                 CompletionItemKind::CONSTANT,
                 info.summary,
-                format!("{} Default severity: {severity}.", sentence(info.summary)),
+                format!("{} Default severity: {severity}.", wording::sentence(info.summary)),
             )
         })
         .collect()
@@ -323,23 +304,12 @@ fn pillars(snapshot: &Snapshot) -> Vec<CompletionItem> {
         .map(|pillar| {
             let roles: Vec<&str> = catalog.roles_in(&pillar.id).map(|role| role.id.as_str()).collect();
             let documentation = match roles.is_empty() {
-                true => sentence(&pillar.description),
-                false => format!("{}\n\nRoles: {}.", sentence(&pillar.description), roles.join(", ")),
+                true => wording::sentence(&pillar.description),
+                false => format!("{}\n\nRoles: {}.", wording::sentence(&pillar.description), roles.join(", ")),
             };
             item(&pillar.id, CompletionItemKind::ENUM, pillar.description.clone(), documentation)
         })
         .collect()
-}
-
-/// `text` as a sentence: its first letter in upper case, a full stop at the end.
-pub(crate) fn sentence(text: &str) -> String {
-    let mut chars = text.trim().chars();
-    let Some(first) = chars.next() else { return String::new() };
-    let mut sentence: String = first.to_uppercase().chain(chars).collect();
-    if !sentence.ends_with(['.', '!', '?']) {
-        sentence.push('.');
-    }
-    sentence
 }
 
 #[cfg(test)]
@@ -546,9 +516,9 @@ person grace \"Grace Hopper\"
 
     #[test]
     fn descriptions_read_as_sentences() {
-        assert_eq!(sentence("a coffee together"), "A coffee together.");
-        assert_eq!(sentence("tells you what others won't."), "Tells you what others won't.");
-        assert_eq!(sentence(" "), "");
+        assert_eq!(wording::sentence("a coffee together"), "A coffee together.");
+        assert_eq!(wording::sentence("tells you what others won't."), "Tells you what others won't.");
+        assert_eq!(wording::sentence(" "), "");
     }
 
     #[test]

@@ -3,16 +3,16 @@
 //! a role, pillar, kind, field, setting or rule code — followed by the explanation and fix
 //! of every rule whose diagnostic covers the position.
 
-use super::completion::{sentence, ROLE_DECLARATION_FIELDS};
 use super::DocumentRequest;
 use crate::document::Snapshot;
 use crate::session::Config;
 use kith_core::evidence::Evidence;
-use kith_core::freshness::{self, elapsed, CadenceSource};
+use kith_core::freshness::{self, Status};
 use kith_core::model::{FieldValue, Person};
 use kith_core::navigation::{self, SymbolKind};
 use kith_core::rules::{self, RuleInfo};
-use kith_core::vocabulary::{self, Depth, FieldName, FieldSpec, SettingSpec};
+use kith_core::vocabulary::{self, Depth, FieldName, FieldSpec, SettingSpec, ROLE_FIELD_SPECS};
+use kith_core::wording::{self, sentence};
 use kith_core::{Analysis, Span};
 use tower_lsp_server::ls_types::request::HoverRequest;
 use tower_lsp_server::ls_types::*;
@@ -197,8 +197,8 @@ fn describe(snapshot: &Snapshot, subject: &Subject<'_>) -> Option<String> {
             format!("**{}** `{}` — person field\n\n{} {repeats}", spec.keyword, spec.value, sentence(spec.description))
         }
         Subject::RoleDeclarationField(name) => {
-            let (keyword, shape, meaning) = ROLE_DECLARATION_FIELDS.iter().find(|(keyword, _, _)| keyword == name)?;
-            format!("**{keyword}** `{shape}` — role declaration field\n\n{}", sentence(meaning))
+            let spec = ROLE_FIELD_SPECS.iter().find(|spec| spec.keyword == *name)?;
+            format!("**{}** `{}` — role declaration field\n\n{}", spec.keyword, spec.value, sentence(spec.description))
         }
         Subject::Setting(spec) => {
             let default = match spec.default {
@@ -241,41 +241,25 @@ fn person_card(snapshot: &Snapshot, person: &Person) -> String {
         facts.push(format!("Title: {}", title.value));
     }
     let fresh = freshness::freshness(person, &analysis.catalog, &analysis.network.settings, today);
-    if fresh.tracked {
-        let source = match &fresh.cadence.source {
-            CadenceSource::Person => "their own `every`".to_string(),
-            CadenceSource::Role(role) => format!("the `every` of the role `{role}`"),
-            CadenceSource::Default
-                if analysis.network.setting_lines.iter().any(|line| line.key.text == "stale-after") =>
-            {
-                "the file's `stale-after`".to_string()
-            }
-            CadenceSource::Default => "the default `stale-after`".to_string(),
-        };
-        facts.push(format!("Cadence: every {}, from {source}", fresh.cadence.every));
-    } else {
-        facts.push("Cadence: not tracked (no role and no `every`)".to_string());
+    match fresh.tracked() {
+        true => facts.push(format!("Cadence: every {}, from {}", fresh.cadence.every, wording::cadence_source(&fresh.cadence))),
+        false => facts.push("Cadence: not tracked (no role and no `every`)".to_string()),
     }
     match &fresh.last {
         Some(last) if last.what == "met" => {
-            facts.push(format!(
-                "Last meaningful: none logged; met on {} ({} ago)",
-                last.date,
-                elapsed(last.date, today)
-            ));
+            facts.push(format!("Last meaningful: none logged; met on {} ({})", last.date, wording::relative(last.date, today)));
         }
         Some(last) => {
-            facts.push(format!("Last meaningful: {} on {} ({} ago)", last.what, last.date, elapsed(last.date, today)));
+            facts.push(format!("Last meaningful: {} on {} ({})", last.what, last.date, wording::relative(last.date, today)));
         }
         None => facts.push("Last meaningful: none logged, and no `met` date".to_string()),
     }
-    if fresh.tracked {
-        facts.push(match fresh.due {
-            Some(due) if due < today => format!("**Overdue** since {due} ({})", elapsed(due, today)),
-            Some(due) if due == today => format!("Due today ({due})"),
-            Some(due) => format!("Next due: {due} (in {})", elapsed(today, due)),
-            None => "**Overdue**: log a meaningful interaction or when you met".to_string(),
-        });
+    let status = wording::capitalised(&wording::status(fresh.status, today));
+    match fresh.status {
+        Status::Untracked => {}
+        Status::Never => facts.push(format!("**{status}**: log a meaningful interaction or when you met")),
+        Status::Overdue { since } => facts.push(format!("**{status}** (was due {since})")),
+        Status::Due { on } => facts.push(format!("{status} ({on})")),
     }
     lines.push(facts.iter().map(|fact| format!("- {fact}")).collect::<Vec<_>>().join("\n"));
     if !person.is_key() {
@@ -380,9 +364,9 @@ person charles \"Charles Babbage\"
         assert!(markdown.starts_with("**Ada Lovelace** · `@ada`"), "{markdown}");
         assert!(markdown.contains("- Roles: mentor (pathfinders), truth-teller (pit-crew)"), "{markdown}");
         assert!(markdown.contains("- Org: Analytical Engines Ltd\n- Title: Countess"), "{markdown}");
-        assert!(markdown.contains("- Cadence: every 6 months, from the file's `stale-after`"), "{markdown}");
+        assert!(markdown.contains("- Cadence: every 6 months, from the file's `set stale-after 6m`"), "{markdown}");
         assert!(markdown.contains("- Last meaningful: coffee on 2026-03-14 (8 months ago)"), "{markdown}");
-        assert!(markdown.contains("- **Overdue** since 2026-09-14 (2 months)"), "{markdown}");
+        assert!(markdown.contains("- **2 months overdue** (was due 2026-09-14)"), "{markdown}");
         assert!(markdown.contains("**stale** (warning)"), "the stale diagnostic on the id is explained: {markdown}");
     }
 
@@ -395,9 +379,9 @@ person charles \"Charles Babbage\"
         let (from_mention, _) = hover_on(&snapshot, "@ada", 1, 2).expect("a card from a mention");
         assert!(from_mention.starts_with("**Ada Lovelace**"));
         let (grace, _) = hover_on(&snapshot, "grace \"", 0, 0).expect("grace's card");
-        assert!(grace.contains("- Cadence: every 2 months, from the `every` of the role `investor`"), "{grace}");
+        assert!(grace.contains("- Cadence: every 2 months, from the `every 2m` of their role `investor`"), "{grace}");
         assert!(grace.contains("- Last meaningful: email on 2026-10-01 (1 month ago)"), "{grace}");
-        assert!(grace.contains("- Next due: 2026-12-01 (in 6 days)"), "{grace}");
+        assert!(grace.contains("- Due in 6 days (2026-12-01)"), "{grace}");
     }
 
     #[test]
@@ -407,7 +391,7 @@ person charles \"Charles Babbage\"
         assert!(markdown.contains("- Wider network: no role"), "{markdown}");
         assert!(markdown.contains("- Cadence: not tracked"), "{markdown}");
         assert!(markdown.contains("- Last meaningful: none logged; met on 2024-01-10 (2 years ago)"), "{markdown}");
-        assert!(!markdown.contains("Overdue"), "{markdown}");
+        assert!(!markdown.contains("overdue") && !markdown.contains("Due"), "{markdown}");
         assert!(
             markdown.contains("**As a key person** (evidence score 4, as in `kith suggest`):\n- known since 2024"),
             "{markdown}"

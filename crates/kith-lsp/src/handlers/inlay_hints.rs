@@ -5,8 +5,9 @@
 use super::DocumentRequest;
 use crate::document::Snapshot;
 use crate::session::{Config, InlayHintOptions};
-use kith_core::freshness::{elapsed, freshness, CadenceSource, Freshness};
-use kith_core::model::{Network, Person};
+use kith_core::freshness::{freshness, Freshness, Status};
+use kith_core::wording;
+use kith_core::model::Person;
 use kith_core::Date;
 use tower_lsp_server::ls_types::request::InlayHintRequest;
 use tower_lsp_server::ls_types::*;
@@ -40,8 +41,8 @@ pub(crate) fn inlay_hints(snapshot: &Snapshot, range: Range, options: InlayHintO
     for person in &analysis.network.people {
         let fresh = freshness(person, &analysis.catalog, &analysis.network.settings, today);
         let header_end = line_end(&snapshot.text, person.header.end);
-        if fresh.tracked && within(header_end) {
-            let tooltip = cadence_tooltip(person, &fresh, &analysis.network, today);
+        if fresh.tracked() && within(header_end) {
+            let tooltip = cadence_tooltip(person, &fresh);
             hints.push(hint(positions.position(header_end), freshness_label(&fresh, today), Some(tooltip)));
         }
         if !options.interaction_dates {
@@ -50,7 +51,7 @@ pub(crate) fn inlay_hints(snapshot: &Snapshot, range: Range, options: InlayHintO
         for interaction in &person.interactions {
             let Some(date) = interaction.date.value else { continue };
             if within(interaction.date.span.end) {
-                hints.push(hint(positions.position(interaction.date.span.end), relative(date, today), None));
+                hints.push(hint(positions.position(interaction.date.span.end), wording::relative(date, today), None));
             }
         }
     }
@@ -87,48 +88,23 @@ pub(crate) fn freshness_label(fresh: &Freshness, today: Date) -> String {
     let Some(last) = &fresh.last else {
         return "· no meaningful contact yet".to_string();
     };
-    let when = relative(last.date, today);
-    let mut label = match last.what.as_str() {
-        "met" => format!("· met {when}"),
-        kind => format!("· last {kind} {when}"),
-    };
-    if let Some(due) = fresh.due {
-        let status = if due < today {
-            format!("{} overdue", elapsed(due, today))
-        } else if due == today {
-            "due today".to_string()
-        } else {
-            format!("due in {}", elapsed(today, due))
-        };
-        label.push_str(&format!(" · {status}"));
-    }
-    label
-}
-
-/// `3 weeks ago`, `today` or `in 2 days`.
-pub(crate) fn relative(date: Date, today: Date) -> String {
-    match date.cmp(&today) {
-        std::cmp::Ordering::Less => format!("{} ago", elapsed(date, today)),
-        std::cmp::Ordering::Equal => "today".to_string(),
-        std::cmp::Ordering::Greater => format!("in {}", elapsed(today, date)),
+    match fresh.status {
+        Status::Overdue { .. } | Status::Due { .. } => {
+            format!("· {} · {}", wording::last_contact(last, today), wording::status(fresh.status, today))
+        }
+        Status::Never | Status::Untracked => format!("· {}", wording::last_contact(last, today)),
     }
 }
 
 /// Explains the hint: the cadence and where it comes from, the last meaningful contact and
 /// the due date.
-fn cadence_tooltip(person: &Person, fresh: &Freshness, network: &Network, today: Date) -> String {
-    let every = fresh.cadence.every;
-    let source = match &fresh.cadence.source {
-        CadenceSource::Person => format!("their own `every {}`", every.to_source()),
-        CadenceSource::Role(role) => {
-            format!("the shortest cadence of their roles: `{role}` has `every {}`", every.to_source())
-        }
-        CadenceSource::Default if network.setting_lines.iter().any(|line| line.key.text == "stale-after") => {
-            "the file's `set stale-after`".to_string()
-        }
-        CadenceSource::Default => "the default for key people (the file has no `set stale-after`)".to_string(),
-    };
-    let mut tooltip = format!("**{}**: a meaningful interaction every {every}, from {source}.", person.display_name());
+fn cadence_tooltip(person: &Person, fresh: &Freshness) -> String {
+    let mut tooltip = format!(
+        "**{}**: a meaningful interaction every {}, from {}.",
+        person.display_name(),
+        fresh.cadence.every,
+        wording::cadence_source(&fresh.cadence)
+    );
     match &fresh.last {
         Some(last) if last.what == "met" => {
             tooltip
@@ -137,9 +113,10 @@ fn cadence_tooltip(person: &Person, fresh: &Freshness, network: &Network, today:
         Some(last) => tooltip.push_str(&format!("\n\nLast: {} on {}.", last.what, last.date)),
         None => tooltip.push_str("\n\nNo meaningful interaction and no `met` date yet: log one, or add when you met."),
     }
-    if let Some(due) = fresh.due {
-        let status = if due < today { "Was due" } else { "Next one due" };
-        tooltip.push_str(&format!(" {status} {due}."));
+    match fresh.status {
+        Status::Overdue { since } => tooltip.push_str(&format!(" Was due {since}.")),
+        Status::Due { on } => tooltip.push_str(&format!(" Next one due {on}.")),
+        Status::Never | Status::Untracked => {}
     }
     tooltip
 }
@@ -210,7 +187,7 @@ mod tests {
             .collect();
         assert_eq!(
             tooltips[0],
-            "**Ada Lovelace**: a meaningful interaction every 6 months, from the file's `set stale-after`.\n\nLast: coffee on 2026-03-14. Was due 2026-09-14."
+            "**Ada Lovelace**: a meaningful interaction every 6 months, from the file's `set stale-after 6m`.\n\nLast: coffee on 2026-03-14. Was due 2026-09-14."
         );
         assert!(tooltips[1].contains("from their own `every 3m`"), "{}", tooltips[1]);
         assert!(tooltips[1].ends_with("Next one due 2027-01-01."), "{}", tooltips[1]);
@@ -224,7 +201,7 @@ mod tests {
         let hints = inlay_hints(&declared, everything(), InlayHintOptions::default());
         assert_eq!(labels(&hints), ["· met 3 weeks ago · due in 6 days"]);
         let Some(InlayHintTooltip::MarkupContent(tooltip)) = &hints[0].tooltip else { panic!("a markdown tooltip") };
-        assert!(tooltip.value.contains("`elder` has `every 1m`"), "{}", tooltip.value);
+        assert!(tooltip.value.contains("from the `every 1m` of their role `elder`"), "{}", tooltip.value);
         assert!(
             tooltip.value.contains("the `met` date, 2026-11-01, stands in. Next one due 2026-12-01."),
             "{}",

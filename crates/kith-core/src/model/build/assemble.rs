@@ -104,7 +104,7 @@ mod tests {
         let parts = parts_of_each_top_level_node(text);
         assert_eq!(parts.len(), 3);
         let network = assemble(text, parts);
-        assert_eq!(network.settings.stale_after, Duration::months(3));
+        assert_eq!(network.settings.stale_after, Some(Duration::months(3)));
         assert_eq!(network.settings.key_people, 5);
         assert_eq!(
             network.setting_lines.iter().map(|line| line.span).collect::<Vec<_>>(),
@@ -134,7 +134,7 @@ mod tests {
             part.shift(-(padding.len() as isize));
         }
         let network = assemble(text, parts);
-        assert_eq!(network.settings.stale_after, Duration { amount: 2, unit: Unit::Weeks });
+        assert_eq!(network.settings.stale_after, Some(Duration { amount: 2, unit: Unit::Weeks }));
         assert_eq!(network.settings.key_people, 4);
         assert_eq!(network, build(text, &parse(text)));
     }

@@ -43,7 +43,7 @@ fn apply_setting(text: &str, settings: &mut Settings, problems: &mut Vec<Problem
     };
     match setting.known.key {
         "stale-after" => match values::parse_duration(raw) {
-            Ok(duration) => settings.stale_after = duration,
+            Ok(duration) => settings.stale_after = Some(duration),
             Err(error) => problems.push(Problem::from_value_error(value_span, error)),
         },
         "key-people" => match raw.parse::<usize>() {
@@ -117,7 +117,7 @@ mod tests {
         let text = "set stale-after 90d\nset key-people 7\nset builtin-roles off\n";
         let network = build(text, &parse(text));
         assert_eq!(network.problems, []);
-        assert_eq!(network.settings.stale_after, Duration { amount: 90, unit: Unit::Days });
+        assert_eq!(network.settings.stale_after, Some(Duration { amount: 90, unit: Unit::Days }));
         assert_eq!(network.settings.key_people, 7);
         assert!(!network.settings.builtin_roles);
         let lines: Vec<_> =
@@ -168,7 +168,7 @@ mod tests {
     fn a_bad_duration_keeps_the_default_and_offers_the_short_form() {
         let text = "set stale-after 3 months\n";
         let network = build(text, &parse(text));
-        assert_eq!(network.settings.stale_after, Duration::months(6));
+        assert_eq!(network.settings.stale_after, None, "the default stands");
         let problem = &network.problems[0];
         assert_eq!((problem.kind, &text[problem.span.range()]), (ProblemKind::InvalidValue, "3 months"));
         assert_eq!(problem.replacement.as_deref(), Some("3m"));
