@@ -9,6 +9,7 @@ use crate::status::{is_closed_pipe, report_error, ExitStatus};
 use crate::today::{self, TODAY_VARIABLE};
 use crate::write::update_file;
 use kith_core::fix::{fix_all, Fixed};
+use kith_core::text::bom_len;
 use kith_core::{Applicability, Date};
 use std::io::{self, Write};
 use std::num::NonZeroUsize;
@@ -99,10 +100,7 @@ fn fix_source(source: &Source, today: Date, unsafe_fixes: bool) -> Result<(Strin
     let mut result = None;
     update_file(path, |current| {
         let text = source.decode(current.unwrap_or_default().to_vec(), "fix")?;
-        let (mark, body) = match text.strip_prefix('\u{feff}') {
-            Some(body) => ("\u{feff}", body),
-            None => ("", text.as_str()),
-        };
+        let (mark, body) = text.split_at(bom_len(&text));
         let fixed = fix_all(body, today, unsafe_fixes);
         let changed = fixed.text != body;
         let contents = changed.then(|| format!("{mark}{}", fixed.text).into_bytes());
@@ -198,9 +196,7 @@ fn needing_unsafe_fixes(fixed: &Fixed, unsafe_fixes: bool) -> Option<String> {
 /// count what an editor shows), or a one-line message saying why it cannot be checked.
 pub(crate) fn read(source: &Source) -> Result<String, String> {
     let mut text = source.read_text("check")?;
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
+    text.drain(..bom_len(&text));
     Ok(text)
 }
 

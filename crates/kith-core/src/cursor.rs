@@ -2,7 +2,7 @@
 //! lines above it alone (never the syntax tree), so it works on half-typed and
 //! syntactically broken lines. Editors use it to decide what to complete.
 
-use crate::text::{floor_char_boundary, Span};
+use crate::text::{bom_len, floor_char_boundary, Span};
 
 /// The kind of word that belongs at the cursor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,9 +161,9 @@ pub fn context_at(text: &str, offset: usize) -> Option<CursorContext> {
 
 /// Where a line's content starts: after a byte-order mark at the start of the text.
 fn skip_bom(text: &str, line_start: usize) -> usize {
-    match line_start == 0 && text.starts_with('\u{feff}') {
-        true => '\u{feff}'.len_utf8(),
-        false => line_start,
+    match line_start {
+        0 => bom_len(text),
+        _ => line_start,
     }
 }
 

@@ -8,7 +8,7 @@
 
 use crate::lint::TextEdit;
 use crate::model::{FieldValue, Network, Person};
-use crate::text::Span;
+use crate::text::{bom_len, line_end, line_ending, line_start, next_line_start, strip_bom, Span};
 use crate::vocabulary::{FieldName, FIELDS};
 use jiff::civil::Date;
 
@@ -109,7 +109,7 @@ pub fn remove_roles(text: &str, person: &Person) -> Vec<TextEdit> {
         .filter(|field| field.field == Some(FieldName::Role))
         .map(|field| {
             let start = line_start(text, field.span.start);
-            let line_end = text[field.span.end..].find('\n').map_or(text.len(), |at| field.span.end + at);
+            let line_end = next_line_start(text, field.span.end).map_or(text.len(), |next| next - 1);
             let rest = &text[field.span.end..line_end];
             let comment = rest.trim_start();
             if comment.starts_with('#') {
@@ -162,8 +162,7 @@ pub fn allow_in_file(text: &str, network: &Network, code: &str) -> Option<TextEd
     Some(match settings_anchor(text) {
         Some(anchor) => insert_line_after(text, anchor, &line),
         None => {
-            let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
-            TextEdit { span: Span::empty(start), new_text: format!("{line}{}", line_ending(text)) }
+            TextEdit { span: Span::empty(bom_len(text)), new_text: format!("{line}{}", line_ending(text)) }
         }
     })
 }
@@ -213,29 +212,15 @@ fn body_indent<'t>(text: &'t str, person: &Person, anchor: usize) -> &'t str {
 /// Inserts `line` as a new line right after the line holding `anchor`.
 fn insert_line_after(text: &str, anchor: usize, line: &str) -> TextEdit {
     let newline = line_ending(text);
-    match text[anchor..].find('\n') {
-        Some(at) => TextEdit { span: Span::empty(anchor + at + 1), new_text: format!("{line}{newline}") },
+    match next_line_start(text, anchor) {
+        Some(next) => TextEdit { span: Span::empty(next), new_text: format!("{line}{newline}") },
         None => TextEdit { span: Span::empty(text.len()), new_text: format!("{newline}{line}") },
     }
 }
 
-/// The file's line ending: that of its first line, `\n` for a single line.
-fn line_ending(text: &str) -> &'static str {
-    match text.find('\n') {
-        Some(at) if text[..at].ends_with('\r') => "\r\n",
-        _ => "\n",
-    }
-}
-
-fn line_start(text: &str, offset: usize) -> usize {
-    text[..offset].rfind('\n').map_or(0, |newline| newline + 1)
-}
-
 /// The line holding `offset`, from its start to its end before the line break.
 fn line_content(text: &str, offset: usize) -> Span {
-    let end = text[offset..].find('\n').map_or(text.len(), |at| offset + at);
-    let end = if text[..end].ends_with('\r') { end - 1 } else { end };
-    Span::new(line_start(text, offset), end)
+    Span::new(line_start(text, offset), line_end(text, offset))
 }
 
 /// The start of the line after which a new `set` line goes, if not the very top.
@@ -243,7 +228,7 @@ fn settings_anchor(text: &str) -> Option<usize> {
     let mut lines = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        lines.push((offset, line.trim_start_matches('\u{feff}').trim_end()));
+        lines.push((offset, strip_bom(line).trim_end()));
         offset += line.len();
     }
     let leading_comments = lines.iter().take_while(|(_, line)| line.starts_with('#')).count();

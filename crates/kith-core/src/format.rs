@@ -29,7 +29,7 @@
 //! not formatted: [`FormatError`] names the first problem's line.
 
 use crate::model::{self, ProblemKind};
-use crate::text::Span;
+use crate::text::{bom_len, line_ending, next_line_start, strip_bom, Span};
 use crate::values;
 use crate::vocabulary::{FIELDS, ROLE_FIELDS};
 use jiff::civil::Date;
@@ -38,8 +38,6 @@ use tree_sitter::{Node, Tree, TreeCursor};
 
 /// The indentation of every body line.
 const INDENT: &str = "  ";
-/// The UTF-8 byte-order mark, kept at the start of a file that has one.
-const BOM: char = '\u{feff}';
 
 /// Why a file was not formatted: its first syntax problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,19 +66,9 @@ pub fn format(text: &str, tree: &Tree) -> Result<String, FormatError> {
     let lines = read_lines(text, &leaves)?;
     let units = group(lines)?;
     let mut formatted = String::with_capacity(text.len() + text.len() / 8);
-    if text.starts_with(BOM) {
-        formatted.push(BOM);
-    }
+    formatted.push_str(&text[..bom_len(text)]);
     render(&units, &body_keys, line_ending(text), &mut formatted);
     Ok(formatted)
-}
-
-/// The line break used throughout the output: that of the first line, else LF.
-fn line_ending(text: &str) -> &'static str {
-    match text.find('\n') {
-        Some(at) if text[..at].ends_with('\r') => "\r\n",
-        _ => "\n",
-    }
 }
 
 fn node_span(node: Node<'_>) -> Span {
@@ -293,7 +281,7 @@ fn read_lines<'t>(text: &'t str, leaves: &[Leaf<'t>]) -> Result<Vec<Line<'t>>, F
     let mut remaining = leaves;
     let mut line_start = 0;
     loop {
-        let line_end = text[line_start..].find('\n').map_or(text.len(), |at| line_start + at);
+        let line_end = next_line_start(text, line_start).map_or(text.len(), |next| next - 1);
         let on_line = remaining.iter().take_while(|leaf| leaf.span.start < line_end).count();
         let (line_leaves, rest) = remaining.split_at(on_line);
         remaining = rest;
@@ -313,7 +301,7 @@ fn read_line<'t>(text: &'t str, line_start: usize, leaves: &[Leaf<'t>]) -> Resul
     };
     let Some(first) = tokens.first() else {
         let before = &text[line_start..leaves[0].span.start];
-        let indented = !before.trim_start_matches(BOM).is_empty();
+        let indented = !strip_bom(before).is_empty();
         return Ok(Line::Comment(CommentLine { indented, text: comment.unwrap_or_default() }));
     };
     let mut content = String::with_capacity(tokens.iter().map(|token| token.text.len() + 1).sum());

@@ -186,7 +186,7 @@ fn points(text: &str, ranges: &[Range<usize>]) -> Vec<Point> {
         })
         .collect();
     row += newlines(&text.as_bytes()[counted_to..]);
-    let column = text.len() - text.rfind('\n').map_or(0, |newline| newline + 1);
+    let column = text.len() - crate::text::line_start(text, text.len());
     points.push(Point { row, column });
     points
 }

@@ -1,4 +1,6 @@
-//! Source positions: byte spans, and conversions to line/column in characters, UTF-8 or UTF-16.
+//! The one home of text and positions: byte spans, the byte-order mark, line endings and
+//! lines, and conversions to line/column in characters, UTF-8 or UTF-16 (the CLI's, the
+//! server's and the editors').
 
 use std::ops::Range;
 
@@ -63,6 +65,77 @@ pub enum Encoding {
 pub struct LineCol {
     pub line: u32,
     pub column: u32,
+}
+
+/// The byte-order mark a file may start with: kith reads past it and writes it back.
+pub const BOM: char = '\u{feff}';
+
+/// The length in bytes of the byte-order mark `text` starts with: 3, or 0 without one.
+pub fn bom_len(text: &str) -> usize {
+    if text.starts_with(BOM) {
+        BOM.len_utf8()
+    } else {
+        0
+    }
+}
+
+/// `text` after its byte-order mark, if it has one.
+pub fn strip_bom(text: &str) -> &str {
+    &text[bom_len(text)..]
+}
+
+/// The line break of a kith file: that of its first line (`\r\n` or `\n`), else `\n`.
+pub fn line_ending(text: &str) -> &'static str {
+    match text.find('\n') {
+        Some(at) if text[..at].ends_with('\r') => "\r\n",
+        _ => "\n",
+    }
+}
+
+/// The start of the line holding `offset` in a kith file, whose lines end with `\n` or
+/// `\r\n` (a file with a lone `\r` is refused before anything asks for its lines).
+pub fn line_start(text: &str, offset: usize) -> usize {
+    text[..offset].rfind('\n').map_or(0, |newline| newline + 1)
+}
+
+/// The end of the line holding `offset`, before its line break.
+pub fn line_end(text: &str, offset: usize) -> usize {
+    let end = text[offset..].find('\n').map_or(text.len(), |at| offset + at);
+    if text[..end].ends_with('\r') && end > offset {
+        end - 1
+    } else {
+        end
+    }
+}
+
+/// The offset right after the line break of the line holding `offset` (the start of the
+/// next line), or `None` on the last line when it has no line break.
+pub fn next_line_start(text: &str, offset: usize) -> Option<usize> {
+    text[offset..].find('\n').map(|at| offset + at + 1)
+}
+
+/// A line without its line break: `\n`, `\r\n` or a lone `\r`.
+pub fn without_line_break(line: &str) -> &str {
+    let line = line.strip_suffix('\n').unwrap_or(line);
+    line.strip_suffix('\r').unwrap_or(line)
+}
+
+/// The byte offset in `line` (its content, without the line break) of a column counted
+/// in `encoding`: clamped to the line's end, and to the start of a character it falls in.
+pub fn offset_in_line(line: &str, column: u32, encoding: Encoding) -> usize {
+    let mut remaining = column as usize;
+    for (index, ch) in line.char_indices() {
+        let width = match encoding {
+            Encoding::Utf8 => ch.len_utf8(),
+            Encoding::Utf16 => ch.len_utf16(),
+            Encoding::Chars => 1,
+        };
+        if remaining < width {
+            return index;
+        }
+        remaining -= width;
+    }
+    line.len()
 }
 
 /// The offset of the first carriage return that is not followed by a line feed. kith's
@@ -139,21 +212,8 @@ impl LineIndex {
         let Some(start) = self.line_start(position.line) else {
             return text.len();
         };
-        let end = self.line_start(position.line + 1).map_or(text.len(), |next| next - 1);
-        let line = text[start..end].strip_suffix('\r').unwrap_or(&text[start..end]);
-        let mut remaining = position.column as usize;
-        for (index, ch) in line.char_indices() {
-            let width = match encoding {
-                Encoding::Utf8 => ch.len_utf8(),
-                Encoding::Utf16 => ch.len_utf16(),
-                Encoding::Chars => 1,
-            };
-            if remaining < width {
-                return start + index;
-            }
-            remaining -= width;
-        }
-        start + line.len()
+        let end = self.line_start(position.line + 1).unwrap_or(text.len());
+        start + offset_in_line(without_line_break(&text[start..end]), position.column, encoding)
     }
 }
 
@@ -178,6 +238,35 @@ mod tests {
     use super::*;
 
     const TEXT: &str = "person é \"Zoë 😀 李\"\r\n  role mentor\n";
+
+    #[test]
+    fn the_byte_order_mark_is_measured_and_stripped() {
+        assert_eq!((bom_len("\u{feff}person"), strip_bom("\u{feff}person")), (3, "person"));
+        assert_eq!((bom_len("person"), strip_bom("person")), (0, "person"));
+    }
+
+    #[test]
+    fn lines_and_their_endings() {
+        assert_eq!(line_ending(TEXT), "\r\n");
+        assert_eq!(line_ending("a\nb\r\n"), "\n", "the first line decides");
+        assert_eq!(line_ending("one line"), "\n");
+        let role = TEXT.find("role").unwrap();
+        assert_eq!(line_start(TEXT, role), TEXT.find("  role").unwrap());
+        assert_eq!(&TEXT[line_start(TEXT, 3)..line_end(TEXT, 3)], "person é \"Zoë 😀 李\"", "before the \\r\\n");
+        assert_eq!(&TEXT[line_start(TEXT, role)..line_end(TEXT, role)], "  role mentor");
+        assert_eq!(next_line_start(TEXT, 0), Some(TEXT.find("  role").unwrap()));
+        assert_eq!(next_line_start("last", 1), None);
+        assert_eq!([without_line_break("a\r\n"), without_line_break("a\r"), without_line_break("a")], ["a"; 3]);
+    }
+
+    #[test]
+    fn a_column_in_a_line_clamps_and_floors() {
+        let line = "Zoë 😀 x";
+        assert_eq!(offset_in_line(line, 4, Encoding::Utf16), line.find('😀').unwrap());
+        assert_eq!(offset_in_line(line, 5, Encoding::Utf16), line.find('😀').unwrap(), "inside the surrogate pair");
+        assert_eq!(offset_in_line(line, 3, Encoding::Utf8), line.find('ë').unwrap(), "inside the ë");
+        assert_eq!(offset_in_line(line, 99, Encoding::Chars), line.len());
+    }
 
     #[test]
     fn columns_count_in_each_encoding() {

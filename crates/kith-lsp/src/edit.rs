@@ -2,7 +2,8 @@
 //! negotiated encoding, applying incremental changes to the rope, and the matching
 //! tree-sitter `InputEdit`.
 
-use kith_core::{Encoding, LineCol, LineIndex, Span};
+use kith_core::{text, Encoding, LineCol, LineIndex, Span};
+use std::borrow::Cow;
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Position, PositionEncodingKind, Range, TextDocumentContentChangeEvent};
 use tree_sitter::{InputEdit, Point};
@@ -68,38 +69,16 @@ impl Positions<'_> {
     }
 }
 
-/// The byte offset in `rope` of an LSP position, clamped to the line's end and the text.
+/// The byte offset in `rope` of an LSP position, clamped to the line's end and the text:
+/// the column is read by the core's `text` module, as every other position is.
 fn rope_offset(rope: &Rope, position: Position, encoding: PositionEncoding) -> usize {
     let line = position.line as usize;
     if line >= rope.len_lines() {
         return rope.len_bytes();
     }
-    let line_start_char = rope.line_to_char(line);
-    let line_slice = rope.line(line);
-    let mut content_chars = line_slice.len_chars();
-    // The column cannot land on the line break itself.
-    for ending in ['\n', '\r'] {
-        if content_chars > 0 && line_slice.char(content_chars - 1) == ending {
-            content_chars -= 1;
-        }
-    }
-    let line_end_char = line_start_char + content_chars;
-    let target_char = match encoding {
-        PositionEncoding::Utf16 => {
-            let start_units = rope.char_to_utf16_cu(line_start_char);
-            let end_units = rope.char_to_utf16_cu(line_end_char);
-            let units = (start_units + position.character as usize).min(end_units);
-            rope.utf16_cu_to_char(units)
-        }
-        PositionEncoding::Utf8 => {
-            let start_byte = rope.char_to_byte(line_start_char);
-            let end_byte = rope.char_to_byte(line_end_char);
-            let byte = (start_byte + position.character as usize).min(end_byte);
-            // byte_to_char floors to the character containing the byte.
-            rope.byte_to_char(byte)
-        }
-    };
-    rope.char_to_byte(target_char.min(line_end_char))
+    let content = Cow::<str>::from(rope.line(line));
+    let column = text::offset_in_line(text::without_line_break(&content), position.character, encoding.core());
+    rope.line_to_byte(line) + column
 }
 
 /// The tree-sitter point (row, byte column) of a byte offset in `rope`.

@@ -112,7 +112,7 @@ const WITHOUT_GUESTS: &str = "events without guests";
 /// on or before today, per cancelled event and per event that cannot be read. Fails when
 /// the text is not iCalendar or its `BEGIN:`/`END:` lines do not match (cut off, edited).
 pub fn read(text: &str, today: Date) -> Result<impl Iterator<Item = Record> + '_, ReadError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = kith_core::text::strip_bom(text);
     let outline = Outline::scan(text)?;
     Ok(Occurrences::new(text, outline, today))
 }

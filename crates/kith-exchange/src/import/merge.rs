@@ -674,10 +674,9 @@ fn append(existing: &str, addition: &str) -> String {
     if addition.is_empty() {
         return existing.to_string();
     }
-    let crlf = existing.find('\n').is_some_and(|at| existing[..at].ends_with('\r'));
-    let newline = if crlf { "\r\n" } else { "\n" };
+    let newline = kith_core::text::line_ending(existing);
     let mut text = existing.to_string();
-    let content = existing.trim_start_matches('\u{feff}');
+    let content = kith_core::text::strip_bom(existing);
     if !content.trim().is_empty() {
         if !existing.ends_with('\n') {
             text.push_str(newline);
@@ -689,7 +688,7 @@ fn append(existing: &str, addition: &str) -> String {
             text.push_str(newline);
         }
     }
-    text.push_str(&if crlf { addition.replace('\n', "\r\n") } else { addition.to_string() });
+    text.push_str(&if newline == "\r\n" { addition.replace('\n', "\r\n") } else { addition.to_string() });
     text
 }
 

@@ -151,7 +151,7 @@ impl ReadError {
 /// is ignored. Fails when the text is not that kind of export at all (no LinkedIn or Google
 /// header, no vCard).
 pub fn read(format: Format, text: &str) -> Result<Box<dyn Iterator<Item = Record> + '_>, ReadError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = kith_core::text::strip_bom(text);
     fn contacts<'t>(records: impl Iterator<Item = ContactRecord> + 't) -> Box<dyn Iterator<Item = Record> + 't> {
         Box::new(records.map(|record| record.map(Item::Contact)))
     }

@@ -6,7 +6,7 @@ use super::DocumentRequest;
 use crate::document::Snapshot;
 use crate::session::{Config, InlayHintOptions};
 use kith_core::freshness::{freshness, Freshness, Status};
-use kith_core::wording;
+use kith_core::{text, wording};
 use kith_core::model::Person;
 use kith_core::Date;
 use tower_lsp_server::ls_types::request::InlayHintRequest;
@@ -40,7 +40,7 @@ pub(crate) fn inlay_hints(snapshot: &Snapshot, range: Range, options: InlayHintO
     let mut hints = Vec::new();
     for person in &analysis.network.people {
         let fresh = freshness(person, &analysis.catalog, &analysis.network.settings, today);
-        let header_end = line_end(&snapshot.text, person.header.end);
+        let header_end = text::line_end(&snapshot.text, person.header.end);
         if fresh.tracked() && within(header_end) {
             let tooltip = cadence_tooltip(person, &fresh);
             hints.push(hint(positions.position(header_end), freshness_label(&fresh, today), Some(tooltip)));
@@ -69,16 +69,6 @@ fn hint(position: Position, label: String, tooltip: Option<String>) -> InlayHint
         padding_left: Some(true),
         padding_right: None,
         data: None,
-    }
-}
-
-/// The end of the line holding `offset`, before its line break (after any comment).
-fn line_end(text: &str, offset: usize) -> usize {
-    let end = text[offset..].find('\n').map_or(text.len(), |at| offset + at);
-    if text[..end].ends_with('\r') {
-        end - 1
-    } else {
-        end
     }
 }
 

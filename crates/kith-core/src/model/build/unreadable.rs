@@ -14,8 +14,8 @@ use tree_sitter::Node;
 impl<'t, 'tree> Builder<'t, 'tree> {
     pub(super) fn check_column(&mut self, node: Node<'_>) {
         let start = node.start_byte();
-        let line_start = self.text[..start].rfind('\n').map_or(0, |newline| newline + 1);
-        let indent = self.text[line_start..start].trim_start_matches('\u{feff}');
+        let line_start = crate::text::line_start(self.text, start);
+        let indent = crate::text::strip_bom(&self.text[line_start..start]);
         if !indent.is_empty() {
             self.syntax(
                 Span::new(line_start, start),

@@ -137,10 +137,7 @@ impl LinkedInExport {
 
     /// A lone `Connections.csv`.
     pub fn from_connections(text: String) -> Self {
-        let text = match text.strip_prefix('\u{feff}') {
-            Some(rest) => rest.to_string(),
-            None => text,
-        };
+        let text = kith_core::text::strip_bom(&text).to_string();
         let connections = Some(ExportFile { name: Part::Connections.file_name().to_string(), text });
         Self { connections, invitations: None, messages: None, alone: true }
     }
@@ -219,10 +216,7 @@ fn text_of(name: &str, bytes: Vec<u8>, place: &str) -> Result<String, ReadError>
         let line = valid.iter().filter(|&&byte| byte == b'\n').count() + 1;
         ReadError::new(format!("`{name}` {place} is not UTF-8 text (first invalid byte on line {line})"))
     })?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
+    Ok(kith_core::text::strip_bom(&text).to_string())
 }
 
 #[cfg(test)]
