@@ -3,10 +3,10 @@
 //! `kith choose`.
 
 use crate::args::{AgendaArgs, AgendaFormat};
-use crate::check::read;
-use crate::discover::{discover, io_reason};
-use crate::status::{is_closed_pipe, report_error, ExitStatus};
-use crate::today::{self, TODAY_VARIABLE};
+use crate::discover::discover;
+use crate::network::read;
+
+use crate::status::{output_written, report_error, ExitStatus, Outcome};
 use anstyle::{AnsiColor, Style};
 use kith_core::agenda::{Agenda, Item, Section, Source};
 use kith_core::evidence::choose_nudge;
@@ -14,21 +14,9 @@ use kith_core::values::parse_duration;
 use kith_core::{Analysis, Severity};
 use std::io::{self, Write};
 
-pub(crate) fn run(arguments: &AgendaArgs) -> ExitStatus {
-    let today = match today::resolve(arguments.today.as_deref(), std::env::var_os(TODAY_VARIABLE)) {
-        Ok(today) => today,
-        Err(message) => {
-            report_error(message);
-            return ExitStatus::Error;
-        }
-    };
-    let within = match parse_duration(&arguments.within) {
-        Ok(within) => within,
-        Err(error) => {
-            report_error(format!("invalid --within: {}", error.message));
-            return ExitStatus::Error;
-        }
-    };
+pub(crate) fn run(arguments: &AgendaArgs) -> Outcome {
+    let today = arguments.today.resolve()?;
+    let within = parse_duration(&arguments.within).map_err(|error| format!("invalid --within: {}", error.message))?;
     let discovery = discover(&arguments.paths);
     let mut input_failed = !discovery.errors.is_empty();
     for error in &discovery.errors {
@@ -50,7 +38,7 @@ pub(crate) fn run(arguments: &AgendaArgs) -> ExitStatus {
     }
     if files.is_empty() {
         // Nothing could be read: an empty agenda would be misleading.
-        return ExitStatus::Error;
+        return Ok(ExitStatus::Error);
     }
     let sources: Vec<Source<'_>> = files
         .iter()
@@ -69,14 +57,8 @@ pub(crate) fn run(arguments: &AgendaArgs) -> ExitStatus {
         }
         AgendaFormat::Json => stdout.write_all(agenda.to_json().as_bytes()),
     };
-    match written.and_then(|()| stdout.flush()) {
-        Err(error) if !is_closed_pipe(&error) => {
-            report_error(format!("cannot write the output: {}", io_reason(&error)));
-            ExitStatus::Error
-        }
-        _ if input_failed => ExitStatus::Error,
-        _ => ExitStatus::Success,
-    }
+    output_written(written.and_then(|()| stdout.flush()))?;
+    Ok(if input_failed { ExitStatus::Error } else { ExitStatus::Success })
 }
 
 /// A file with errors still gets an agenda from what could be read; say so on stderr.

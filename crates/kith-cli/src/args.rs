@@ -41,6 +41,16 @@ pub(crate) enum Command {
     Choose(ChooseArgs),
 }
 
+/// `--today`, shared by every command that judges by the date.
+#[derive(Debug, Args)]
+pub(crate) struct TodayArgs {
+    /// The day that counts as today, as YYYY-MM-DD: freshness and evidence are judged on
+    /// it, and nothing after it is logged or imported [default: $KITH_TODAY, else the
+    /// local date].
+    #[arg(long = "today", value_name = "YYYY-MM-DD")]
+    pub value: Option<String>,
+}
+
 /// The network file a command writes to, and the day it judges by.
 #[derive(Debug, Args)]
 pub(crate) struct NetworkArgs {
@@ -48,9 +58,8 @@ pub(crate) struct NetworkArgs {
     #[arg(long, value_name = "NETWORK.kith")]
     pub file: Option<PathBuf>,
 
-    /// The day that counts as today, as YYYY-MM-DD [default: $KITH_TODAY, else the local date].
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub today: Option<String>,
+    #[command(flatten)]
+    pub today: TodayArgs,
 }
 
 #[derive(Debug, Args)]
@@ -76,9 +85,8 @@ pub(crate) struct SuggestArgs {
     #[arg(long, value_name = "ROLE")]
     pub role: Option<String>,
 
-    /// The day to judge the evidence on, as YYYY-MM-DD [default: $KITH_TODAY, else the local date].
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub today: Option<String>,
+    #[command(flatten)]
+    pub today: TodayArgs,
 }
 
 /// An output format of `kith suggest`.
@@ -127,9 +135,8 @@ pub(crate) struct CheckArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// The day to judge freshness on, as YYYY-MM-DD [default: $KITH_TODAY, else the local date].
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub today: Option<String>,
+    #[command(flatten)]
+    pub today: TodayArgs,
 
     /// How to print diagnostics.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -197,9 +204,8 @@ pub(crate) struct AgendaArgs {
     #[arg(long, value_enum, default_value_t = AgendaFormat::Human)]
     pub format: AgendaFormat,
 
-    /// The day to judge freshness on, as YYYY-MM-DD [default: $KITH_TODAY, else the local date].
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub today: Option<String>,
+    #[command(flatten)]
+    pub today: TodayArgs,
 }
 
 /// An output format of `kith agenda`.
@@ -222,9 +228,8 @@ pub(crate) struct ReportArgs {
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
 
-    /// The day to judge freshness on, as YYYY-MM-DD [default: $KITH_TODAY, else the local date].
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub today: Option<String>,
+    #[command(flatten)]
+    pub today: TodayArgs,
 
     /// Write the report to FILE (replaced safely) instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
@@ -267,10 +272,8 @@ pub(crate) struct ImportArgs {
     #[arg(long, value_name = "N", default_value_t = 6)]
     pub max_attendees: usize,
 
-    /// The day that counts as today, as YYYY-MM-DD (nothing after it is logged; a `met`
-    /// date after it is kept as a note) [default: $KITH_TODAY, else the local date].
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub today: Option<String>,
+    #[command(flatten)]
+    pub today: TodayArgs,
 }
 
 /// The exports `kith import` reads.
@@ -309,9 +312,8 @@ pub(crate) struct ExportArgs {
     #[arg(long, value_name = "DURATION")]
     pub within: Option<String>,
 
-    /// The day to judge freshness on, as YYYY-MM-DD [default: $KITH_TODAY, else the local date].
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub today: Option<String>,
+    #[command(flatten)]
+    pub today: TodayArgs,
 }
 
 /// The formats `kith export` writes.
@@ -352,9 +354,8 @@ pub(crate) struct LogArgs {
     #[arg(long)]
     pub force: bool,
 
-    /// The day that counts as today, as YYYY-MM-DD [default: $KITH_TODAY, else the local date].
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub today: Option<String>,
+    #[command(flatten)]
+    pub today: TodayArgs,
 }
 
 /// An output format of `kith check`.
@@ -420,6 +421,6 @@ mod tests {
         let cli = Cli::try_parse_from(["kith", "check", "--today", "2026-01-01", "--today", "2026-11-25"])
             .expect("repeating an option is allowed");
         let Command::Check(arguments) = cli.command else { panic!("parsed as check") };
-        assert_eq!(arguments.today.as_deref(), Some("2026-11-25"));
+        assert_eq!(arguments.today.value.as_deref(), Some("2026-11-25"));
     }
 }

@@ -3,10 +3,11 @@
 //! format, and turn the findings into the exit status.
 
 use crate::args::CheckArgs;
-use crate::discover::{discover, io_reason, Source};
+use crate::discover::{discover, Source};
+use crate::network::read;
 use crate::output::{self, CheckedFile, Report, Summary};
-use crate::status::{is_closed_pipe, report_error, ExitStatus};
-use crate::today::{self, TODAY_VARIABLE};
+
+use crate::status::{output_written, report_error, ExitStatus, Outcome};
 use crate::write::update_file;
 use kith_core::fix::{fix_all, Fixed};
 use kith_core::text::bom_len;
@@ -14,14 +15,8 @@ use kith_core::{Applicability, Date};
 use std::io::{self, Write};
 use std::num::NonZeroUsize;
 
-pub(crate) fn run(arguments: &CheckArgs) -> ExitStatus {
-    let today = match today::resolve(arguments.today.as_deref(), std::env::var_os(TODAY_VARIABLE)) {
-        Ok(today) => today,
-        Err(message) => {
-            report_error(message);
-            return ExitStatus::Error;
-        }
-    };
+pub(crate) fn run(arguments: &CheckArgs) -> Outcome {
+    let today = arguments.today.resolve()?;
     let discovery = discover(&arguments.paths);
     let mut input_failed = !discovery.errors.is_empty();
     for error in &discovery.errors {
@@ -31,7 +26,7 @@ pub(crate) fn run(arguments: &CheckArgs) -> ExitStatus {
     let threads = std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN);
     let mut report = Report { today, files: Vec::new(), hidden: 0 };
     if arguments.diff {
-        return show_fixes(&discovery.sources, today, arguments.unsafe_fixes, input_failed);
+        return Ok(show_fixes(&discovery.sources, today, arguments.unsafe_fixes, input_failed));
     }
     for source in &discovery.sources {
         if arguments.fix {
@@ -82,13 +77,8 @@ pub(crate) fn run(arguments: &CheckArgs) -> ExitStatus {
     let written = output::write(arguments.format, &report, &mut stdout).and_then(|()| stdout.flush());
     // Not freed, for the same reason as the models above.
     std::mem::forget(report);
-    match written {
-        Err(error) if !is_closed_pipe(&error) => {
-            report_error(format!("cannot write the output: {}", io_reason(&error)));
-            ExitStatus::Error
-        }
-        _ => status,
-    }
+    output_written(written)?;
+    Ok(status)
 }
 
 /// Applies the fixes to the file `source` under its lock (the byte-order mark kept): its
@@ -129,10 +119,8 @@ fn show_fixes(sources: &[Source], today: Date, unsafe_fixes: bool, mut input_fai
             let name = source.to_string();
             let diff = similar::TextDiff::from_lines(text.as_str(), fixed.text.as_str());
             let written = write!(stdout, "{}", diff.unified_diff().context_radius(3).header(&name, &name));
-            if let Err(error) = written.and_then(|()| stdout.flush()) {
-                if !is_closed_pipe(&error) {
-                    report_error(format!("cannot write the output: {}", io_reason(&error)));
-                }
+            if let Err(message) = output_written(written.and_then(|()| stdout.flush())) {
+                report_error(message);
                 return ExitStatus::Error;
             }
             would_fix += fixed.count();
@@ -189,36 +177,5 @@ fn needing_unsafe_fixes(fixed: &Fixed, unsafe_fixes: bool) -> Option<String> {
         0 => None,
         1 => Some("1 more fix needs a look: see it with `kith check --diff --unsafe-fixes`".to_string()),
         count => Some(format!("{count} more fixes need a look: see them with `kith check --diff --unsafe-fixes`")),
-    }
-}
-
-/// The text of `source`, without a leading byte-order mark (so columns on the first line
-/// count what an editor shows), or a one-line message saying why it cannot be checked.
-pub(crate) fn read(source: &Source) -> Result<String, String> {
-    let mut text = source.read_text("check")?;
-    text.drain(..bom_len(&text));
-    Ok(text)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_byte_order_mark_is_dropped() {
-        let folder = tempfile::tempdir().expect("a temporary folder");
-        let path = folder.path().join("bom.kith");
-        std::fs::write(&path, "\u{feff}person ada \"Ada\"\n").expect("write the file");
-        assert_eq!(read(&Source::File(path)), Ok("person ada \"Ada\"\n".to_string()));
-    }
-
-    #[test]
-    fn text_that_is_not_utf8_names_the_line() {
-        let folder = tempfile::tempdir().expect("a temporary folder");
-        let path = folder.path().join("latin1.kith");
-        std::fs::write(&path, b"person ada \"Ada\"\n  note \"caf\xe9\"\n").expect("write the file");
-        let message = read(&Source::File(path)).expect_err("Latin-1 is not UTF-8");
-        assert!(message.contains("latin1.kith"), "{message}");
-        assert!(message.contains("not UTF-8 text (first invalid byte on line 2)"), "{message}");
     }
 }

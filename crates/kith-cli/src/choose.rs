@@ -6,13 +6,11 @@
 //! drawn with crossterm (raw mode, the alternate screen, cursor moves and colours).
 
 use crate::args::ChooseArgs;
-use crate::check::read;
-use crate::discover::{io_reason, Source};
-use crate::network::chosen_file;
-use crate::promote::{change_roles, words};
-use crate::status::{report_error, ExitStatus};
-use crate::suggest::Suggestions;
-use crate::today::{self, TODAY_VARIABLE};
+use crate::discover::Source;
+use crate::key_people::{change_roles, Suggestions};
+use crate::network::{chosen_file, read};
+
+use crate::status::{io_reason, ExitStatus, Outcome};
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use crossterm::style::{Attribute, Color, Print, ResetColor, SetAttribute, SetForegroundColor};
 use crossterm::terminal::{self, ClearType};
@@ -20,7 +18,7 @@ use crossterm::{cursor, execute, queue};
 use kith_core::catalog::Catalog;
 use kith_core::edits;
 use kith_core::evidence::Candidate;
-use kith_core::Date;
+use kith_core::{wording, Date};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -29,21 +27,16 @@ const CANDIDATES: usize = 50;
 /// The keys of the roles, in the catalog's order (`n`, `p` and `q` move and quit).
 const ROLE_KEYS: &str = "abcdefghijklmorstuvwxyz";
 
-pub(crate) fn run(arguments: &ChooseArgs) -> ExitStatus {
-    match choose(arguments) {
-        Ok(()) => ExitStatus::Success,
-        Err(message) => {
-            report_error(message);
-            ExitStatus::Error
-        }
-    }
+pub(crate) fn run(arguments: &ChooseArgs) -> Outcome {
+    choose(arguments)?;
+    Ok(ExitStatus::Success)
 }
 
 fn choose(arguments: &ChooseArgs) -> Result<(), String> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err("`kith choose` is interactive and needs a terminal; without one, `kith suggest` lists the candidates with their evidence and `kith promote ID ROLE` gives someone a role".to_string());
     }
-    let today = today::resolve(arguments.network.today.as_deref(), std::env::var_os(TODAY_VARIABLE))?;
+    let today = arguments.network.today.resolve()?;
     let path = chosen_file(arguments.network.file.as_deref())?;
     let mut session = Session::open(path, today)?;
     let outcome = {
@@ -160,7 +153,8 @@ impl Session {
         let changed = change_roles(&self.path, &candidate.id, self.today, |text, _, person, _| {
             Ok(edits::add_roles(text, person, &roles).into_iter().collect())
         })?;
-        self.message = format!("{} is now your {} (written to {})", changed.name, words(&changed.after), self.name);
+        self.message =
+            format!("{} is now your {} (written to {})", changed.name, wording::listed(&changed.after), self.name);
         self.chosen.push((changed.name, changed.after));
         let analysis = read_network(&self.path, self.today)?;
         self.suggestions = Suggestions::new(&analysis, self.today, CANDIDATES, None, None);
@@ -196,7 +190,7 @@ impl Session {
                     }
                 }
                 if let Some((_, roles)) = self.chosen.iter().rev().find(|(name, _)| *name == candidate.name) {
-                    lines.push(vec![(Tone::Accent, format!("  now your {}", words(roles)))]);
+                    lines.push(vec![(Tone::Accent, format!("  now your {}", wording::listed(roles)))]);
                 }
             }
             None => {
@@ -233,7 +227,7 @@ impl Session {
     fn summary(&self) -> Vec<String> {
         let gaps = &self.suggestions.gaps;
         let mut lines: Vec<String> =
-            self.chosen.iter().map(|(name, roles)| format!("{name} is now your {}", words(roles))).collect();
+            self.chosen.iter().map(|(name, roles)| format!("{name} is now your {}", wording::listed(roles))).collect();
         lines.push(format!("{} key people of {} in {}", gaps.key_people, gaps.limit, self.name));
         lines
     }

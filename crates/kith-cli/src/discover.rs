@@ -2,6 +2,7 @@
 //! (honouring `.gitignore` and `.ignore`, even outside a git repository, and following
 //! symbolic links), or standard input.
 
+use crate::status::io_reason;
 use ignore::WalkBuilder;
 use std::fmt;
 use std::io;
@@ -127,16 +128,6 @@ impl Discovery {
         for file in files {
             self.push(Source::File(file));
         }
-    }
-}
-
-/// An I/O error's reason in words, without the `(os error N)` suffix.
-pub(crate) fn io_reason(error: &io::Error) -> String {
-    match error.kind() {
-        io::ErrorKind::NotFound => "no such file or folder".to_string(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        io::ErrorKind::IsADirectory => "it is a folder".to_string(),
-        _ => error.to_string(),
     }
 }
 

@@ -2,11 +2,10 @@
 //! stdout or, with `-o`, into a file replaced safely.
 
 use crate::args::{ExportArgs, ExportKind};
-use crate::check::read;
-use crate::discover::{io_reason, Source};
-use crate::network::network_file;
-use crate::status::{is_closed_pipe, report_error, ExitStatus};
-use crate::today::{self, TODAY_VARIABLE};
+use crate::discover::Source;
+use crate::network::{network_file, read};
+
+use crate::status::{output_written, ExitStatus, Outcome};
 use crate::write::write_file;
 use kith_core::values::{parse_duration, Duration, Unit};
 use kith_core::Severity;
@@ -17,18 +16,13 @@ use std::path::{Path, PathBuf};
 /// How far ahead `kith export ics` looks by default.
 const DEFAULT_WITHIN: Duration = Duration { amount: 30, unit: Unit::Days };
 
-pub(crate) fn run(arguments: &ExportArgs) -> ExitStatus {
-    match export(arguments) {
-        Ok(()) => ExitStatus::Success,
-        Err(message) => {
-            report_error(message);
-            ExitStatus::Error
-        }
-    }
+pub(crate) fn run(arguments: &ExportArgs) -> Outcome {
+    export(arguments)?;
+    Ok(ExitStatus::Success)
 }
 
 fn export(arguments: &ExportArgs) -> Result<(), String> {
-    let today = today::resolve(arguments.today.as_deref(), std::env::var_os(TODAY_VARIABLE))?;
+    let today = arguments.today.resolve()?;
     let within = match (&arguments.within, arguments.kind) {
         (None, _) => DEFAULT_WITHIN,
         (Some(within), ExportKind::Ics) => {
@@ -49,10 +43,7 @@ fn export(arguments: &ExportArgs) -> Result<(), String> {
         Some(output) => write_file(output, rendered.as_bytes()),
         None => {
             let mut stdout = io::BufWriter::new(io::stdout().lock());
-            match stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush()) {
-                Err(error) if !is_closed_pipe(&error) => Err(format!("cannot write the output: {}", io_reason(&error))),
-                _ => Ok(()),
-            }
+            output_written(stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush()))
         }
     }
 }

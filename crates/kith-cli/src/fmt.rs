@@ -4,8 +4,8 @@
 //! is left untouched.
 
 use crate::args::FmtArgs;
-use crate::discover::{discover, io_reason, Source};
-use crate::status::{is_closed_pipe, report_error, ExitStatus};
+use crate::discover::{discover, Source};
+use crate::status::{output_written, report_error, ExitStatus, Outcome};
 use crate::write::update_file;
 use kith_core::format::format;
 use std::io::{self, Write};
@@ -31,7 +31,7 @@ struct Tally {
     unwritten: usize,
 }
 
-pub(crate) fn run(arguments: &FmtArgs) -> ExitStatus {
+pub(crate) fn run(arguments: &FmtArgs) -> Outcome {
     let mode = match (arguments.check, arguments.diff) {
         (_, true) => Mode::Diff,
         (true, false) => Mode::Check,
@@ -109,12 +109,9 @@ pub(crate) fn run(arguments: &FmtArgs) -> ExitStatus {
         }
     }
 
-    let written = output_result.and_then(|()| stdout.flush());
-    if let Err(error) = written {
-        if !is_closed_pipe(&error) {
-            report_error(format!("cannot write the output: {}", io_reason(&error)));
-            input_failed = true;
-        }
+    if let Err(message) = output_written(output_result.and_then(|()| stdout.flush())) {
+        report_error(message);
+        input_failed = true;
     }
     // Formatting standard input alone (an editor's pipe) prints the text and nothing else.
     let piped = mode == Mode::Write && discovery.sources.iter().all(|source| *source == Source::Stdin);
@@ -123,13 +120,13 @@ pub(crate) fn run(arguments: &FmtArgs) -> ExitStatus {
         let _ = writeln!(stderr, "{}", summary(mode, &tally));
     }
 
-    if input_failed {
+    Ok(if input_failed {
         ExitStatus::Error
     } else if mode != Mode::Write && tally.changed > 0 {
         ExitStatus::Failure
     } else {
         ExitStatus::Success
-    }
+    })
 }
 
 /// The canonical form of `text`, or why it cannot be formatted (a syntax error, by line).

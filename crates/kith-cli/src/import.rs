@@ -5,9 +5,9 @@
 //! reported by line on stderr, and a summary ends every run.
 
 use crate::args::{ImportArgs, ImportKind};
-use crate::discover::{io_reason, Source};
-use crate::status::{is_closed_pipe, report_error, ExitStatus};
-use crate::today::{self, TODAY_VARIABLE};
+use crate::discover::Source;
+
+use crate::status::{io_reason, output_written, ExitStatus, Outcome};
 use crate::write::update_file;
 use kith_core::Date;
 use kith_exchange::import::{self, Format, LinkedInExport, Malformed, Merge, Options, Record, Summary};
@@ -17,18 +17,12 @@ use std::path::{Path, PathBuf};
 /// How many records pass between two updates of the progress line.
 const PROGRESS_EVERY: usize = 100;
 
-pub(crate) fn run(arguments: &ImportArgs) -> ExitStatus {
-    match import(arguments) {
-        Ok(status) => status,
-        Err(message) => {
-            report_error(message);
-            ExitStatus::Error
-        }
-    }
+pub(crate) fn run(arguments: &ImportArgs) -> Outcome {
+    Ok(import(arguments)?)
 }
 
 fn import(arguments: &ImportArgs) -> Result<ExitStatus, String> {
-    let today = today::resolve(arguments.today.as_deref(), std::env::var_os(TODAY_VARIABLE))?;
+    let today = arguments.today.resolve()?;
     let name = arguments.file.display().to_string();
     let export = Export::open(arguments.kind, &arguments.file)?;
     let options = Options { max_attendees: arguments.max_attendees };
@@ -266,10 +260,7 @@ fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, String> {
 
 fn write_stdout(text: &str) -> Result<(), String> {
     let mut stdout = io::BufWriter::new(io::stdout().lock());
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
-        Err(error) if !is_closed_pipe(&error) => Err(format!("cannot write the output: {}", io_reason(&error))),
-        _ => Ok(()),
-    }
+    output_written(stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()))
 }
 
 /// Prints `warning: {message}` on one line of stderr, `warning` in yellow on a terminal.

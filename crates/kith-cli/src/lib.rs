@@ -9,6 +9,7 @@ mod discover;
 mod export;
 mod fmt;
 mod import;
+mod key_people;
 mod log;
 mod network;
 mod output;
@@ -34,7 +35,7 @@ pub fn main() -> i32 {
             return error.exit_code();
         }
     };
-    let status = match cli.command {
+    let outcome = match cli.command {
         Command::Check(arguments) => check::run(&arguments),
         Command::Rules(arguments) => rules::run(&arguments),
         Command::Fmt(arguments) => fmt::run(&arguments),
@@ -48,5 +49,5 @@ pub fn main() -> i32 {
         Command::Demote(arguments) => promote::run_demote(&arguments),
         Command::Choose(arguments) => choose::run(&arguments),
     };
-    status.code()
+    status::finish(outcome).code()
 }

@@ -4,26 +4,21 @@
 use crate::args::LogArgs;
 use crate::discover::Source;
 use crate::network::{chosen_file, unknown_person};
-use crate::status::{report_error, ExitStatus};
-use crate::today::{self, TODAY_VARIABLE};
+
+use crate::status::{ExitStatus, Outcome};
 use crate::write::update_file;
 use kith_core::values::{check_id, parse_date, quote_string};
 use kith_core::vocabulary::{self, KINDS};
 use kith_core::{edits, suggest};
 use std::io::Write;
 
-pub(crate) fn run(arguments: &LogArgs) -> ExitStatus {
-    match log(arguments) {
-        Ok(()) => ExitStatus::Success,
-        Err(message) => {
-            report_error(message);
-            ExitStatus::Error
-        }
-    }
+pub(crate) fn run(arguments: &LogArgs) -> Outcome {
+    log(arguments)?;
+    Ok(ExitStatus::Success)
 }
 
 fn log(arguments: &LogArgs) -> Result<(), String> {
-    let today = today::resolve(arguments.today.as_deref(), std::env::var_os(TODAY_VARIABLE))?;
+    let today = arguments.today.resolve()?;
     let date = match &arguments.date {
         Some(date) => parse_date(date).map_err(|error| format!("invalid --date: {}", error.message))?,
         None => today,

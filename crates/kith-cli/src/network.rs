@@ -1,12 +1,22 @@
-//! The network a command works on: which file it is when none is named, and the "did you
-//! mean" for an id or a role that is not in it. Shared by every command that reads or
-//! writes one network.
+//! The network a command works on: reading it, which file it is when none is named, and
+//! the "did you mean" for an id or a role that is not in it. Shared by every command that
+//! reads or writes a network.
 
-use crate::discover::{discover, io_reason, Source};
+use crate::discover::{discover, Source};
+use crate::status::io_reason;
 use kith_core::catalog::Catalog;
 use kith_core::model::Network;
 use kith_core::suggest;
+use kith_core::text::bom_len;
 use std::path::{Path, PathBuf};
+
+/// The text of `source`, without a leading byte-order mark (so columns on the first line
+/// count what an editor shows), or a one-line message saying why it cannot be checked.
+pub(crate) fn read(source: &Source) -> Result<String, String> {
+    let mut text = source.read_text("check")?;
+    text.drain(..bom_len(&text));
+    Ok(text)
+}
 
 /// The file used when neither a path nor `--file` names one and the folder holds several.
 const DEFAULT_FILE: &str = "network.kith";
@@ -107,6 +117,24 @@ pub(crate) fn unknown_role(role: &str, file: &str, catalog: &Catalog) -> String 
 mod tests {
     use super::*;
     use std::fs;
+
+    #[test]
+    fn a_byte_order_mark_is_dropped() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let path = folder.path().join("bom.kith");
+        fs::write(&path, "\u{feff}person ada \"Ada\"\n").expect("write the file");
+        assert_eq!(read(&Source::File(path)), Ok("person ada \"Ada\"\n".to_string()));
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_names_the_line() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let path = folder.path().join("latin1.kith");
+        fs::write(&path, b"person ada \"Ada\"\n  note \"caf\xe9\"\n").expect("write the file");
+        let message = read(&Source::File(path)).expect_err("Latin-1 is not UTF-8");
+        assert!(message.contains("latin1.kith"), "{message}");
+        assert!(message.contains("not UTF-8 text (first invalid byte on line 2)"), "{message}");
+    }
 
     #[test]
     fn the_default_file_is_the_only_one_else_network_kith() {

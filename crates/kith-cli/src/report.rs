@@ -2,39 +2,19 @@
 //! HTML page — on stdout or, with `-o`, into a file replaced safely.
 
 use crate::args::{ReportArgs, ReportFormat};
-use crate::check::read;
-use crate::discover::io_reason;
-use crate::network::one_network;
-use crate::status::{is_closed_pipe, report_error, ExitStatus};
-use crate::today::{self, TODAY_VARIABLE};
+use crate::network::{one_network, read};
+
+use crate::status::{output_written, ExitStatus, Outcome};
 use crate::write::write_file;
 use kith_core::report::Report;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-pub(crate) fn run(arguments: &ReportArgs) -> ExitStatus {
-    let today = match today::resolve(arguments.today.as_deref(), std::env::var_os(TODAY_VARIABLE)) {
-        Ok(today) => today,
-        Err(message) => {
-            report_error(message);
-            return ExitStatus::Error;
-        }
-    };
+pub(crate) fn run(arguments: &ReportArgs) -> Outcome {
+    let today = arguments.today.resolve()?;
     let paths: Vec<PathBuf> = arguments.path.iter().cloned().collect();
-    let source = match one_network(&paths, "a report draws", "report") {
-        Ok(source) => source,
-        Err(message) => {
-            report_error(message);
-            return ExitStatus::Error;
-        }
-    };
-    let text = match read(&source) {
-        Ok(text) => text,
-        Err(message) => {
-            report_error(message);
-            return ExitStatus::Error;
-        }
-    };
+    let source = one_network(&paths, "a report draws", "report")?;
+    let text = read(&source)?;
     let analysis = kith_core::check(&text, today);
     let report = Report::new(&analysis.network, &analysis.catalog, today);
     let format = arguments.format.unwrap_or_else(|| arguments.output.as_deref().map_or(ReportFormat::Text, format_of));
@@ -44,24 +24,14 @@ pub(crate) fn run(arguments: &ReportArgs) -> ExitStatus {
         ReportFormat::Html => report.to_html(),
         ReportFormat::Svg => report.to_svg(),
     };
-
-    if let Some(output) = &arguments.output {
-        return match write_file(output, rendered.as_bytes()) {
-            Ok(()) => ExitStatus::Success,
-            Err(message) => {
-                report_error(message);
-                ExitStatus::Error
-            }
-        };
-    }
-    let mut stdout = io::BufWriter::new(io::stdout().lock());
-    match stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush()) {
-        Err(error) if !is_closed_pipe(&error) => {
-            report_error(format!("cannot write the output: {}", io_reason(&error)));
-            ExitStatus::Error
+    match &arguments.output {
+        Some(output) => write_file(output, rendered.as_bytes())?,
+        None => {
+            let mut stdout = io::BufWriter::new(io::stdout().lock());
+            output_written(stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush()))?;
         }
-        _ => ExitStatus::Success,
     }
+    Ok(ExitStatus::Success)
 }
 
 /// The format a file name asks for: `.svg`, `.html`/`.htm`, `.json`; anything else is text.

@@ -2,31 +2,23 @@
 //! rule's documentation.
 
 use crate::args::RulesArgs;
-use crate::status::{is_closed_pipe, report_error, ExitStatus};
+use crate::status::{output_written, ExitStatus, Outcome};
 use kith_core::rules::{self, RULES};
 use kith_core::suggest::closest;
 use kith_core::wording;
 use std::io::{self, Write};
 
-pub(crate) fn run(arguments: &RulesArgs) -> ExitStatus {
+pub(crate) fn run(arguments: &RulesArgs) -> Outcome {
     let text = match &arguments.code {
         None => list(),
         Some(code) => match rules::rule(code) {
             Some(rule) => docs(rule.info()),
-            None => {
-                report_error(unknown_rule(code));
-                return ExitStatus::Error;
-            }
+            None => return Err(unknown_rule(code).into()),
         },
     };
     let mut stdout = io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
-        Err(error) if !is_closed_pipe(&error) => {
-            report_error(format!("cannot write the output: {error}"));
-            ExitStatus::Error
-        }
-        _ => ExitStatus::Success,
-    }
+    output_written(stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()))?;
+    Ok(ExitStatus::Success)
 }
 
 /// One aligned line per rule: code, default severity, summary.
@@ -43,7 +35,13 @@ fn list() -> String {
 
 /// A rule's page: a heading with its code, its default severity and summary, then its docs.
 fn docs(info: &rules::RuleInfo) -> String {
-    format!("# {}\n\nDefault severity: {}. {}\n\n{}", info.code, info.severity, wording::sentence(info.summary), info.docs)
+    format!(
+        "# {}\n\nDefault severity: {}. {}\n\n{}",
+        info.code,
+        info.severity,
+        wording::sentence(info.summary),
+        info.docs
+    )
 }
 
 fn unknown_rule(code: &str) -> String {

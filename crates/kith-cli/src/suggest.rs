@@ -4,110 +4,21 @@
 //! text, or one JSON object.
 
 use crate::args::{SuggestArgs, SuggestFormat};
-use crate::check::read;
-use crate::discover::io_reason;
-use crate::network::{one_network, unknown_role};
-use crate::status::{is_closed_pipe, report_error, ExitStatus};
-use crate::today::{self, TODAY_VARIABLE};
+use crate::key_people::Suggestions;
+use crate::network::{one_network, read, unknown_role};
+
+use crate::status::{output_written, ExitStatus, Outcome};
 use anstyle::{AnsiColor, Style};
-use kith_core::catalog::Catalog;
-use kith_core::evidence::{self, Candidate, Drift, Gaps};
 use kith_core::suggest::closest;
-use kith_core::Date;
-use serde_json::json;
 use std::io::{self, Write};
 
-pub(crate) fn run(arguments: &SuggestArgs) -> ExitStatus {
-    match suggest(arguments) {
-        Ok(()) => ExitStatus::Success,
-        Err(message) => {
-            report_error(message);
-            ExitStatus::Error
-        }
-    }
-}
-
-/// Everything `kith suggest` shows, read from one network.
-#[derive(Clone)]
-pub(crate) struct Suggestions {
-    pub today: Date,
-    pub gaps: Gaps,
-    /// Candidates with evidence, best first, at most the limit.
-    pub candidates: Vec<Candidate>,
-    /// How many of the wider network have no evidence at all.
-    pub without_evidence: usize,
-    pub drifting: Vec<Drift>,
-    /// The role the hints promote to.
-    pub role: Option<String>,
-}
-
-impl Suggestions {
-    /// The suggestions for `network` as of `today`: `limit` candidates; hints for `role`,
-    /// else for the first role of `pillar` nobody plays, else for the first empty pillar's.
-    pub(crate) fn new(
-        analysis: &kith_core::Analysis,
-        today: Date,
-        limit: usize,
-        pillar: Option<&str>,
-        role: Option<&str>,
-    ) -> Self {
-        let gaps = evidence::gaps(&analysis.network, &analysis.catalog);
-        let ranked = evidence::candidates(&analysis.network, today);
-        let without_evidence = ranked.iter().filter(|candidate| candidate.score == 0).count();
-        let candidates = ranked.into_iter().filter(|candidate| candidate.score > 0).take(limit).collect();
-        let role = role.map(str::to_string).or_else(|| hint_role(&gaps, &analysis.catalog, pillar));
-        Self { today, gaps, candidates, without_evidence, drifting: evidence::drifting(&analysis.network, today), role }
-    }
-
-    pub(crate) fn to_json(&self) -> String {
-        let gaps = &self.gaps;
-        let value = json!({
-            "version": 1,
-            "today": self.today.to_string(),
-            "candidates": self.candidates.iter().map(|candidate| json!({
-                "id": candidate.id,
-                "name": candidate.name,
-                "score": candidate.score,
-                "reasons": candidate.reasons,
-            })).collect::<Vec<_>>(),
-            "drifting": self.drifting.iter().map(|drift| json!({
-                "id": drift.id,
-                "name": drift.name,
-                "last_six_months": drift.recent,
-                "six_months_before": drift.before,
-            })).collect::<Vec<_>>(),
-            "gaps": {
-                "key_people": gaps.key_people,
-                "limit": gaps.limit,
-                "empty_pillars": gaps.empty_pillars.iter().map(|(pillar, roles)| json!({"pillar": pillar, "roles": roles})).collect::<Vec<_>>(),
-                "unfilled_roles": gaps.unfilled_roles,
-            },
-            "without_evidence": self.without_evidence,
-        });
-        let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
-        text.push('\n');
-        text
-    }
-}
-
-/// The role hints promote to when none is asked for: the first unfilled role of `pillar`,
-/// else of the first empty pillar, else the first role nobody plays.
-fn hint_role(gaps: &Gaps, catalog: &Catalog, pillar: Option<&str>) -> Option<String> {
-    let unfilled = |role: &String| gaps.unfilled_roles.contains(role);
-    match pillar {
-        Some(pillar) => catalog.roles_in(pillar).map(|role| role.id.clone()).find(unfilled),
-        None => gaps
-            .empty_pillars
-            .iter()
-            .flat_map(|(_, roles)| roles.iter())
-            .find(|role| unfilled(role))
-            .cloned()
-            .or_else(|| gaps.unfilled_roles.first().cloned()),
-    }
+pub(crate) fn run(arguments: &SuggestArgs) -> Outcome {
+    suggest(arguments)?;
+    Ok(ExitStatus::Success)
 }
 
 fn suggest(arguments: &SuggestArgs) -> Result<(), String> {
-    let today = today::resolve(arguments.today.as_deref(), std::env::var_os(TODAY_VARIABLE))?;
+    let today = arguments.today.resolve()?;
     let source = one_network(&arguments.paths, "`kith suggest` reads", "suggest")?;
     let text = read(&source)?;
     let analysis = kith_core::check(&text, today);
@@ -136,10 +47,7 @@ fn suggest(arguments: &SuggestArgs) -> Result<(), String> {
         SuggestFormat::Human => write_human(&mut stdout, &suggestions),
         SuggestFormat::Json => stdout.write_all(suggestions.to_json().as_bytes()),
     };
-    match written.and_then(|()| stdout.flush()) {
-        Err(error) if !is_closed_pipe(&error) => Err(format!("cannot write the output: {}", io_reason(&error))),
-        _ => Ok(()),
-    }
+    output_written(written.and_then(|()| stdout.flush()))
 }
 
 fn write_human(out: &mut impl Write, suggestions: &Suggestions) -> io::Result<()> {

@@ -1,11 +1,19 @@
 //! Which day is *today*: `--today`, else `KITH_TODAY`, else the local date.
 
+use crate::args::TodayArgs;
 use kith_core::values::parse_date;
 use kith_core::Date;
 use std::ffi::OsString;
 
 /// The environment variable that pins today when `--today` is not given.
 pub(crate) const TODAY_VARIABLE: &str = "KITH_TODAY";
+
+impl TodayArgs {
+    /// Today for a command: its `--today`, else `KITH_TODAY`, else the local date.
+    pub(crate) fn resolve(&self) -> Result<Date, String> {
+        resolve(self.value.as_deref(), std::env::var_os(TODAY_VARIABLE))
+    }
+}
 
 /// Resolves today from the `--today` flag and the `KITH_TODAY` value (an empty variable
 /// counts as unset). The error is one line naming the source and the value.

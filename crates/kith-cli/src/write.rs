@@ -4,7 +4,7 @@
 //! half-written file, a link stays a link and a read-only file stays untouched.
 //! docs/reliability.md states these promises and the tests behind each.
 
-use crate::discover::io_reason;
+use crate::status::io_reason;
 use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};

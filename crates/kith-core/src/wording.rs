@@ -54,6 +54,16 @@ pub fn times(count: usize) -> String {
     }
 }
 
+/// Items in a sentence: `mentor`, `mentor and challenger`, `mentor, expert and
+/// challenger`; `nothing` when there are none.
+pub fn listed(items: &[String]) -> String {
+    match items {
+        [] => "nothing".to_string(),
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// `1 diagnostic`, `3 diagnostics`: a count and its noun, plural unless one.
 pub fn count(count: usize, noun: &str) -> String {
     match count {
@@ -153,6 +163,13 @@ mod tests {
         assert_eq!(day(date(2026, 12, 3), 8), "on Thursday, December 3 (in 8 days)");
         assert_eq!([times(1), times(2), times(0), times(5)], ["once", "twice", "0 times", "5 times"]);
         assert_eq!([count(1, "error"), count(0, "error"), count(2, "more diagnostic")], ["1 error", "0 errors", "2 more diagnostics"]);
+    }
+
+    #[test]
+    fn items_read_as_a_sentence() {
+        assert_eq!(listed(&[]), "nothing");
+        assert_eq!(listed(&["mentor".into()]), "mentor");
+        assert_eq!(listed(&["mentor".into(), "expert".into(), "challenger".into()]), "mentor, expert and challenger");
     }
 
     #[test]
