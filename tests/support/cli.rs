@@ -81,6 +81,25 @@ pub(crate) fn run_with_stdin(command: &mut Command, input: &[u8]) -> Run {
     Run::from_output(child.wait_with_output().expect("kith finishes"))
 }
 
+/// A path as the text kith prints for it.
+pub(crate) fn path_text(path: &Path) -> &str {
+    path.to_str().expect("a UTF-8 path")
+}
+
+/// A new temporary folder holding a copy of `network` as `network.kith`, and that file.
+pub(crate) fn folder_with_network(network: &Path) -> (tempfile::TempDir, PathBuf) {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let target = folder.path().join("network.kith");
+    std::fs::copy(network, &target).expect("copy the network");
+    (folder, target)
+}
+
+/// A run's stderr with the path of `target` written as `network.kith`, for comparisons
+/// that do not depend on the temporary folder.
+pub(crate) fn stderr_naming_network(run: &Run, target: &Path) -> String {
+    run.stderr.replace(path_text(target), "network.kith")
+}
+
 /// The one JSON object a `--format json` run printed.
 pub(crate) fn json(run: &Run) -> serde_json::Value {
     serde_json::from_str(&run.stdout).expect("--format json prints one JSON object")

@@ -4,10 +4,10 @@
 
 use crate::catalog::Catalog;
 use crate::freshness::{freshness, Freshness, Status};
-use crate::wording;
 use crate::model::{Network, Person};
 use crate::report::{reciprocity, LastSeen};
 use crate::values::{Duration, Unit};
+use crate::wording;
 use jiff::civil::Date;
 use serde::{Serialize, Serializer};
 use std::cmp::Ordering;
@@ -297,8 +297,12 @@ fn freshness_occasion(fresh: &Freshness, today: Date, until: Date) -> Option<(Oc
         Status::Overdue { since } => {
             let days_overdue = days_between(since, today);
             let reason = format!("{seen}; {cadence_words} — {}", wording::status(fresh.status, today));
-            let occasion =
-                Occasion::Overdue { last: Some(last_seen), cadence, due: Some(since), days_overdue: Some(days_overdue) };
+            let occasion = Occasion::Overdue {
+                last: Some(last_seen),
+                cadence,
+                due: Some(since),
+                days_overdue: Some(days_overdue),
+            };
             Some((occasion, reason))
         }
         Status::Due { on } if on <= until => {

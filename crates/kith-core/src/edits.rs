@@ -161,9 +161,7 @@ pub fn allow_in_file(text: &str, network: &Network, code: &str) -> Option<TextEd
     let line = format!("set allow {code}");
     Some(match settings_anchor(text) {
         Some(anchor) => insert_line_after(text, anchor, &line),
-        None => {
-            TextEdit { span: Span::empty(bom_len(text)), new_text: format!("{line}{}", line_ending(text)) }
-        }
+        None => TextEdit { span: Span::empty(bom_len(text)), new_text: format!("{line}{}", line_ending(text)) },
     })
 }
 

@@ -146,7 +146,10 @@ mod tests {
     fn the_status_is_typed_from_the_due_date() {
         let key = "person ada \"Ada\"\n  role mentor\n";
         assert_eq!(freshness_of(key).status, Status::Never);
-        assert_eq!(freshness_of(&format!("{key}  2026-03-14 coffee\n")).status, Status::Overdue { since: date(2026, 9, 14) });
+        assert_eq!(
+            freshness_of(&format!("{key}  2026-03-14 coffee\n")).status,
+            Status::Overdue { since: date(2026, 9, 14) }
+        );
         assert_eq!(freshness_of(&format!("{key}  2026-05-25 call\n")).status, Status::Due { on: TODAY });
         assert_eq!(freshness_of(&format!("{key}  2026-10-01 call\n")).status, Status::Due { on: date(2027, 4, 1) });
         assert_eq!(freshness_of("person bob \"Bob\"\n  2020-01-01 coffee\n").status, Status::Untracked);
@@ -158,7 +161,9 @@ mod tests {
         let source = |text: &str| freshness_of(text).cadence.source;
         assert_eq!(source("person ada \"Ada\"\n  role mentor\n  every 2w\n"), CadenceSource::Person);
         assert_eq!(
-            source("role investor \"I\"\n  pillar promoters\n  every 3m\nperson ada \"Ada\"\n  role investor, mentor\n"),
+            source(
+                "role investor \"I\"\n  pillar promoters\n  every 3m\nperson ada \"Ada\"\n  role investor, mentor\n"
+            ),
             CadenceSource::Role("investor".to_string())
         );
         let set = freshness_of("set stale-after 2m\nperson ada \"Ada\"\n  role mentor\n");

@@ -162,7 +162,10 @@ mod tests {
         assert_eq!(day(date(2026, 11, 26), 1), "tomorrow");
         assert_eq!(day(date(2026, 12, 3), 8), "on Thursday, December 3 (in 8 days)");
         assert_eq!([times(1), times(2), times(0), times(5)], ["once", "twice", "0 times", "5 times"]);
-        assert_eq!([count(1, "error"), count(0, "error"), count(2, "more diagnostic")], ["1 error", "0 errors", "2 more diagnostics"]);
+        assert_eq!(
+            [count(1, "error"), count(0, "error"), count(2, "more diagnostic")],
+            ["1 error", "0 errors", "2 more diagnostics"]
+        );
     }
 
     #[test]
@@ -193,7 +196,8 @@ mod tests {
 
     #[test]
     fn the_last_contact_names_the_kind_or_the_met_date() {
-        let last = |what: &str| LastContact { date: date(2026, 3, 14), what: what.to_string(), span: Default::default() };
+        let last =
+            |what: &str| LastContact { date: date(2026, 3, 14), what: what.to_string(), span: Default::default() };
         assert_eq!(last_contact(&last("coffee"), TODAY), "last coffee 8 months ago");
         assert_eq!(last_contact(&last("met"), TODAY), "met 8 months ago");
     }

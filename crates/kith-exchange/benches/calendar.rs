@@ -7,50 +7,21 @@
 //! `target/tmp/calendar/` (`calendar.ics`, `network.kith`), for timing that command end to
 //! end (docs/performance.md).
 
+#[path = "support/generate.rs"]
+mod generate;
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use generate::{email, network, Numbers};
 use kith_exchange::import::{read_calendar, Merge, Options};
 use std::fmt::Write as _;
 use std::hint::black_box;
 
 const PEOPLE: usize = 1_500;
 const EVENTS: usize = 5_000;
-
-const FIRST_NAMES: &[&str] = &["Ada", "Grace", "Alan", "Ana", "José", "Zoë", "Li", "Priya", "Kwame", "Ingrid", "Tomás"];
-const LAST_NAMES: &[&str] = &["Lovelace", "Hopper", "Turing", "López", "Núñez", "Natarajan", "Mensah", "Svensson"];
 const WORDS: &[&str] = &[
     "roadmap", "budget", "hiring", "launch", "review", "planning", "offsite", "design", "retro", "sync", "coffee",
     "lunch", "board", "numbers", "pricing", "demo",
 ];
-
-/// A deterministic stream of numbers (xorshift64), so the files are the same every run.
-struct Numbers(u64);
-
-impl Numbers {
-    fn below(&mut self, bound: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % bound as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
-
-fn email(index: usize) -> String {
-    format!("person{index}@example.org")
-}
-
-/// The network: `set me` and 1,500 people, each with one address.
-fn network(numbers: &mut Numbers) -> String {
-    let mut text = String::from("set me me@example.org\n");
-    for index in 0..PEOPLE {
-        let name = format!("{} {}", numbers.pick(FIRST_NAMES), numbers.pick(LAST_NAMES));
-        let _ = write!(text, "\nperson p{index} \"{name}\"\n  email {}\n", email(index));
-    }
-    text
-}
 
 /// A UTC time as iCalendar writes it.
 fn utc(year: usize, month: usize, day: usize, hour: usize) -> String {
@@ -145,8 +116,8 @@ fn calendar(numbers: &mut Numbers) -> String {
 }
 
 fn import(c: &mut Criterion) {
-    let mut numbers = Numbers(0x9E37_79B9_7F4A_7C15);
-    let network = network(&mut numbers);
+    let mut numbers = Numbers::new();
+    let network = network(&mut numbers, PEOPLE);
     let calendar = calendar(&mut numbers);
     let folder = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("calendar");
     std::fs::create_dir_all(&folder).expect("a folder for the files");

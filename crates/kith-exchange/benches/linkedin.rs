@@ -6,7 +6,11 @@
 //! `target/tmp/linkedin/Basic_LinkedInDataExport_11-20-2026.zip`, for timing that command
 //! end to end (docs/performance.md).
 
+#[path = "support/generate.rs"]
+mod generate;
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use generate::Numbers;
 use kith_exchange::import::{LinkedInExport, Merge, Options};
 use std::hint::black_box;
 use std::io::{Cursor, Write};
@@ -132,26 +136,6 @@ const COMPANIES: &[&str] =
     &["Hooli", "Pied Piper", "Initech", "Globex, Inc.", "Fernwood Labs", "Umbrella", "Stark Industries"];
 const PROFILE: &str = "https://www.linkedin.com/in/";
 
-/// A deterministic stream of numbers (xorshift64), so the archive is the same every run.
-struct Numbers(u64);
-
-impl Numbers {
-    fn below(&mut self, bound: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % bound as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-
-    fn words(&mut self, count: usize) -> String {
-        (0..count).map(|_| self.pick(WORDS)).collect::<Vec<_>>().join(" ")
-    }
-}
-
 /// A CSV line of `cells`, every cell quoted as LinkedIn quotes them.
 fn csv_line(cells: &[&str]) -> String {
     let quoted: Vec<String> = cells.iter().map(|cell| format!("\"{}\"", cell.replace('"', "\"\""))).collect();
@@ -173,7 +157,7 @@ fn connections(numbers: &mut Numbers) -> (Vec<(String, String)>, String) {
             numbers.pick(&["Jan", "Mar", "Jun", "Sep", "Nov"]),
             2012 + numbers.below(14)
         );
-        let position = numbers.words(2);
+        let position = numbers.words(WORDS, 2);
         text.push_str(&csv_line(&[first, last, &url, &email, numbers.pick(COMPANIES), &position, &date]));
         people.push((format!("{first} {last}"), url));
     }
@@ -227,9 +211,9 @@ fn messages(numbers: &mut Numbers, people: &[(String, String)]) -> String {
             numbers.below(60),
             numbers.below(60)
         );
-        let subject = if numbers.below(5) == 0 { numbers.words(3) } else { String::new() };
+        let subject = if numbers.below(5) == 0 { numbers.words(WORDS, 3) } else { String::new() };
         let length = 8 + numbers.below(30);
-        let content = format!("Hi,\n{}\n\n{}", numbers.words(length), numbers.words(4));
+        let content = format!("Hi,\n{}\n\n{}", numbers.words(WORDS, length), numbers.words(WORDS, 4));
         let folder = if sent { "SENT" } else { "INBOX" };
         let draft = if numbers.below(200) == 0 { "Yes" } else { "No" };
         text.push_str(&csv_line(&[
@@ -252,7 +236,7 @@ fn messages(numbers: &mut Numbers, people: &[(String, String)]) -> String {
 
 /// The generated export, zipped as LinkedIn delivers it.
 fn archive() -> Vec<u8> {
-    let mut numbers = Numbers(0x9E37_79B9_7F4A_7C15);
+    let mut numbers = Numbers::new();
     let (people, connections) = connections(&mut numbers);
     let messages = messages(&mut numbers, &people);
     let invitations = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";

@@ -7,7 +7,11 @@
 //! files are also written to `target/tmp/mailbox/` (`mailbox.mbox`, `network.kith`), for
 //! timing that command end to end and taking its peak memory (docs/performance.md).
 
+#[path = "support/generate.rs"]
+mod generate;
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use generate::{email, name, network, Numbers, LAST_NAMES};
 use kith_exchange::import::{read_mailbox, Merge, Options};
 use std::fmt::Write as _;
 use std::hint::black_box;
@@ -15,51 +19,11 @@ use std::hint::black_box;
 const PEOPLE: usize = 1_500;
 /// The size the mailbox grows to, in bytes.
 const MAILBOX_BYTES: usize = 100 * 1024 * 1024;
-
-const FIRST_NAMES: &[&str] = &["Ada", "Grace", "Alan", "Ana", "José", "Zoë", "Li", "Priya", "Kwame", "Ingrid", "Tomás"];
-const LAST_NAMES: &[&str] = &["Lovelace", "Hopper", "Turing", "López", "Núñez", "Natarajan", "Mensah", "Svensson"];
 const WORDS: &[&str] = &[
     "roadmap", "budget", "hiring", "launch", "review", "planning", "offsite", "design", "retro", "sync", "coffee",
     "lunch", "board", "numbers", "pricing", "demo", "draft", "notes", "thanks", "question",
 ];
 const MONTHS: &[&str] = &["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/// A deterministic stream of numbers (xorshift64), so the files are the same every run.
-struct Numbers(u64);
-
-impl Numbers {
-    fn below(&mut self, bound: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % bound as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-
-    fn words(&mut self, count: usize) -> String {
-        (0..count).map(|_| self.pick(WORDS)).collect::<Vec<_>>().join(" ")
-    }
-}
-
-fn email(index: usize) -> String {
-    format!("person{index}@example.org")
-}
-
-fn name(numbers: &mut Numbers) -> String {
-    format!("{} {}", numbers.pick(FIRST_NAMES), numbers.pick(LAST_NAMES))
-}
-
-/// The network: `set me` and 1,500 people, each with one address.
-fn network(numbers: &mut Numbers) -> String {
-    let mut text = String::from("set me me@example.org\n");
-    for index in 0..PEOPLE {
-        let _ = write!(text, "\nperson p{index} \"{}\"\n  email {}\n", name(numbers), email(index));
-    }
-    text
-}
 
 /// Someone to write to or hear from: mostly people of the network, now and then a
 /// stranger, their name now and then an RFC 2047 encoded word.
@@ -106,7 +70,7 @@ fn message(numbers: &mut Numbers, index: usize) -> String {
         _ => {}
     }
     let length = 2 + numbers.below(8);
-    let subject = numbers.words(length);
+    let subject = numbers.words(WORDS, length);
     if numbers.below(5) == 0 {
         let _ = writeln!(text, "Subject: =?UTF-8?B?Q2Fmw6kgbmV4dCB3ZWVrPyDimJU=?= {subject}");
     } else {
@@ -115,7 +79,7 @@ fn message(numbers: &mut Numbers, index: usize) -> String {
     text.push_str("MIME-Version: 1.0\nUser-Agent: Mozilla Thunderbird\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain; charset=UTF-8\n\n");
     let lines = 10 + numbers.below(60);
     for _ in 0..lines {
-        text.push_str(&numbers.words(12));
+        text.push_str(&numbers.words(WORDS, 12));
         text.push('\n');
     }
     if numbers.below(8) == 0 {
@@ -144,8 +108,8 @@ fn mailbox(numbers: &mut Numbers) -> Vec<u8> {
 }
 
 fn import(c: &mut Criterion) {
-    let mut numbers = Numbers(0x9E37_79B9_7F4A_7C15);
-    let network = network(&mut numbers);
+    let mut numbers = Numbers::new();
+    let network = network(&mut numbers, PEOPLE);
     let mailbox = mailbox(&mut numbers);
     let folder = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("mailbox");
     std::fs::create_dir_all(&folder).expect("a folder for the files");

@@ -3,8 +3,8 @@
 //! tree-sitter `InputEdit`.
 
 use kith_core::{text, Encoding, LineCol, LineIndex, Span};
-use std::borrow::Cow;
 use ropey::Rope;
+use std::borrow::Cow;
 use tower_lsp_server::ls_types::{Position, PositionEncodingKind, Range, TextDocumentContentChangeEvent};
 use tree_sitter::{InputEdit, Point};
 

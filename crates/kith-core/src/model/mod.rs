@@ -395,13 +395,7 @@ impl Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Self {
-            stale_after: None,
-            key_people: 12,
-            builtin_roles: true,
-            allow: Vec::new(),
-            me: Vec::new(),
-        }
+        Self { stale_after: None, key_people: 12, builtin_roles: true, allow: Vec::new(), me: Vec::new() }
     }
 }
 

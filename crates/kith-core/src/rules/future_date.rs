@@ -1,9 +1,9 @@
 //! `future-date`: an interaction or `met` date after today.
 
 use super::{Context, Rule, RuleInfo};
-use crate::wording::elapsed;
 use crate::lint::{Lint, Severity};
 use crate::model::{FieldValue, Person, Value};
+use crate::wording::elapsed;
 use jiff::civil::Date;
 
 pub(super) struct FutureDate;

@@ -27,4 +27,3 @@ pub fn markdown() -> String {
     }
     out
 }
-

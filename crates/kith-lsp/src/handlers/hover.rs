@@ -242,15 +242,28 @@ fn person_card(snapshot: &Snapshot, person: &Person) -> String {
     }
     let fresh = freshness::freshness(person, &analysis.catalog, &analysis.network.settings, today);
     match fresh.tracked() {
-        true => facts.push(format!("Cadence: every {}, from {}", fresh.cadence.every, wording::cadence_source(&fresh.cadence))),
+        true => facts.push(format!(
+            "Cadence: every {}, from {}",
+            fresh.cadence.every,
+            wording::cadence_source(&fresh.cadence)
+        )),
         false => facts.push("Cadence: not tracked (no role and no `every`)".to_string()),
     }
     match &fresh.last {
         Some(last) if last.what == "met" => {
-            facts.push(format!("Last meaningful: none logged; met on {} ({})", last.date, wording::relative(last.date, today)));
+            facts.push(format!(
+                "Last meaningful: none logged; met on {} ({})",
+                last.date,
+                wording::relative(last.date, today)
+            ));
         }
         Some(last) => {
-            facts.push(format!("Last meaningful: {} on {} ({})", last.what, last.date, wording::relative(last.date, today)));
+            facts.push(format!(
+                "Last meaningful: {} on {} ({})",
+                last.what,
+                last.date,
+                wording::relative(last.date, today)
+            ));
         }
         None => facts.push("Last meaningful: none logged, and no `met` date".to_string()),
     }

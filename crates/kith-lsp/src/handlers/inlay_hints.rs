@@ -6,9 +6,9 @@ use super::DocumentRequest;
 use crate::document::Snapshot;
 use crate::session::{Config, InlayHintOptions};
 use kith_core::freshness::{freshness, Freshness, Status};
-use kith_core::{text, wording};
 use kith_core::model::Person;
 use kith_core::Date;
+use kith_core::{text, wording};
 use tower_lsp_server::ls_types::request::InlayHintRequest;
 use tower_lsp_server::ls_types::*;
 
