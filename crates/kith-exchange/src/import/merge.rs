@@ -306,7 +306,10 @@ impl<'t> Merge<'t> {
             self.skip("contacts that are you (`set me`)");
             return;
         }
-        match self.find(&identity, &contact.name) {
+        let target = self.find(&identity, &contact.name);
+        self.drop_others_keys(&mut contact, target);
+        let identity = Identity::of_contact(&contact);
+        match target {
             Some(Target::Existing(index)) => self.enrich(index, &contact, identity),
             Some(Target::New(index)) => {
                 absorb(&mut self.new_people[index].contact, contact);
@@ -334,6 +337,18 @@ impl<'t> Merge<'t> {
                 self.summary.people_added += 1;
             }
         }
+    }
+
+    /// Leaves out of `contact` the addresses, profiles and phones that already belong to
+    /// someone other than `target` (the person it was found to be; `None`: someone new).
+    /// One identity per key: a record that names two people's addresses goes to the one
+    /// it was found to be, without taking the other's, so importing the same records again
+    /// finds each one where the first import put it.
+    fn drop_others_keys(&self, contact: &mut Contact, target: Option<Target>) {
+        let others = |key: String| self.by_key.get(&key).is_some_and(|owner| Some(*owner) != target);
+        contact.emails.retain(|email| !others(format!("email:{}", email.to_lowercase())));
+        contact.urls.retain(|url| !others(format!("profile:{}", url_identity(url))));
+        contact.phones.retain(|phone| phone_key(phone).is_none_or(|key| !others(format!("phone:{key}"))));
     }
 
     /// New emails and URLs of `contact` for the network's person `index`.
@@ -825,6 +840,25 @@ mod tests {
         let again = merged(&result.text, [Item::Contact(newer)]);
         assert_eq!(again.text, result.text, "importing again changes nothing");
         assert_eq!(again.summary.people_enriched, 0);
+    }
+
+    /// Found by the fuzzer: a card with a new address and someone else's went to the new
+    /// person with both, so a second import found that someone else first and gave them
+    /// the new address too.
+    #[test]
+    fn an_address_of_someone_else_stays_theirs_and_a_second_import_changes_nothing() {
+        let existing = "person grace \"Grace Hopper\"\n  email grace@example.com\n";
+        let first = contact("12 Monkeys", Some("monkeys@example.com"));
+        let mut second = contact("Rosa Delgado", Some("monkeys@example.com"));
+        second.add_email("Grace@Example.com");
+        let records = [Item::Contact(first), Item::Contact(second)];
+        let once = merged(existing, records.clone());
+        assert_eq!(
+            once.text,
+            "person grace \"Grace Hopper\"\n  email grace@example.com\n\nperson monkeys \"12 Monkeys\"\n  email monkeys@example.com\n"
+        );
+        let twice = merged(&once.text, records);
+        assert_eq!(twice.text, once.text, "the second import finds each card where the first put it");
     }
 
     /// Found by the fuzzer: `%Y` reads `09 May -23` as the year -23, which no `DATE` holds.
