@@ -24,12 +24,14 @@ module.exports = grammar({
   rules: {
     source_file: $ => repeat(choice($._directive, $._newline)),
 
-    _directive: $ => choice($.person, $.role, $.pillar, $.setting, $.unknown_directive),
+    _directive: $ => choice($.person, $.role, $.pillar, $.setting, $.include, $.unknown_directive),
 
     person: $ => prec.right(seq('person', repeat($._argument), $._line_end, repeat($._body), optional($._block_end))),
     role: $ => prec.right(seq('role', repeat($._argument), $._line_end, repeat($._body), optional($._block_end))),
     pillar: $ => prec.right(seq('pillar', repeat($._argument), $._line_end, repeat($._body), optional($._block_end))),
     setting: $ => prec.right(seq('set', repeat($._argument), $._line_end, repeat($._body), optional($._block_end))),
+    // `include "contacts/linkedin.kith"`: another file of the same network.
+    include: $ => prec.right(seq('include', repeat($._argument), $._line_end, repeat($._body), optional($._block_end))),
     unknown_directive: $ => prec.right(seq(
       field('keyword', choice($.identifier, $.bare)),
       repeat($._argument),

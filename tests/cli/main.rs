@@ -16,6 +16,7 @@ mod import_ics;
 mod import_linkedin;
 mod import_mbox;
 mod import_outlook;
+mod include;
 mod log;
 mod report;
 mod report_render;

@@ -97,7 +97,7 @@ fn column_zero_offers_the_directives() {
     let mut client = LspClient::start();
     let (text, line) = with_line("ro");
     let items = complete_in(&mut client, "directives.kith", &text, line, 2);
-    assert_eq!(labels(&items), ["person", "role", "pillar", "set"]);
+    assert_eq!(labels(&items), ["person", "role", "pillar", "set", "include"]);
     assert_eq!(item(&items, "role")["textEdit"], json!({ "range": range(line, 0, 2), "newText": "role" }));
     assert!(client.shutdown_and_exit().success());
 }

@@ -4,15 +4,17 @@
 
 use crate::args::{AgendaArgs, AgendaFormat};
 use crate::discover::discover;
-use crate::network::read;
+use crate::network;
 
 use crate::status::{output_written, report_error, ExitStatus, Outcome};
 use anstyle::{AnsiColor, Style};
 use kith_core::agenda::{Agenda, Item, Section, Source};
 use kith_core::evidence::choose_nudge;
+use kith_core::include::check_files;
 use kith_core::values::parse_duration;
 use kith_core::{Analysis, Severity};
 use std::io::{self, Write};
+use std::num::NonZeroUsize;
 
 pub(crate) fn run(arguments: &AgendaArgs) -> Outcome {
     let today = arguments.today.resolve()?;
@@ -23,10 +25,12 @@ pub(crate) fn run(arguments: &AgendaArgs) -> Outcome {
         report_error(error);
     }
     let mut files: Vec<(String, Analysis)> = Vec::new();
-    for source in &discovery.sources {
-        match read(source) {
-            Ok(text) => {
-                let analysis = kith_core::check(&text, today);
+    // Each network once, from its root: a file another one includes is read there.
+    let threads = std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN);
+    for (source, network) in network::roots(&discovery.sources) {
+        match network {
+            Ok(network) => {
+                let analysis = check_files(&network.files, today, threads);
                 note_errors(&source.to_string(), &analysis);
                 files.push((source.to_string(), analysis));
             }

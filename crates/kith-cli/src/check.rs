@@ -4,16 +4,18 @@
 
 use crate::args::CheckArgs;
 use crate::discover::{discover, Source};
-use crate::network::read;
+use crate::network::{self, read, FileOfNetwork};
 use crate::output::{self, CheckedFile, Report, Summary};
 
 use crate::status::{output_written, report_error, ExitStatus, Outcome};
 use crate::write::update_file;
-use kith_core::fix::{fix_all, Fixed};
+use kith_core::fix::{fix_all, fix_with, Fixed};
+use kith_core::include::check_files;
 use kith_core::text::bom_len;
 use kith_core::{Applicability, Date};
 use std::io::{self, Write};
 use std::num::NonZeroUsize;
+use std::path::Path;
 
 pub(crate) fn run(arguments: &CheckArgs) -> Outcome {
     let today = arguments.today.resolve()?;
@@ -28,13 +30,32 @@ pub(crate) fn run(arguments: &CheckArgs) -> Outcome {
     if arguments.diff {
         return Ok(show_fixes(&discovery.sources, today, arguments.unsafe_fixes, input_failed));
     }
-    for source in &discovery.sources {
-        if arguments.fix {
-            match fix_source(source, today, arguments.unsafe_fixes) {
+    if arguments.fix {
+        // Each file of a network is fixed as part of it: a role, a person or a kind that
+        // another file declares is no reason for a "did you mean".
+        let mut to_fix: Vec<(Source, Option<FileOfNetwork>)> = Vec::new();
+        for (source, network) in network::roots(&discovery.sources) {
+            match (network, &source) {
+                (Ok(network), Source::File(root)) if network.files.files().len() > 1 => {
+                    for (index, file) in network.files.files().iter().enumerate() {
+                        let path = match index {
+                            0 => root.clone(),
+                            _ => root.parent().unwrap_or(Path::new("")).join(&file.path),
+                        };
+                        let part = FileOfNetwork { root: root.clone(), path: file.path.clone(), index };
+                        to_fix.push((Source::File(path), Some(part)));
+                    }
+                }
+                _ => to_fix.push((source, None)),
+            }
+        }
+        for (source, part) in &to_fix {
+            let source = &source;
+            match fix_source(source, today, arguments.unsafe_fixes, part.as_ref()) {
                 Ok((text, fixed)) => {
                     report_fixed(source, &fixed);
                     let (shown, hidden): (Vec<_>, Vec<_>) =
-                        fixed.left.lints.into_iter().partition(|lint| arguments.level.shows(lint.severity));
+                        fixed.left.into_iter().partition(|lint| arguments.level.shows(lint.severity));
                     report.hidden += hidden.len();
                     report.files.push(CheckedFile::new(source.to_string(), text, shown));
                 }
@@ -43,25 +64,27 @@ pub(crate) fn run(arguments: &CheckArgs) -> Outcome {
                     input_failed = true;
                 }
             }
-            continue;
         }
-        let text = match read(source) {
-            Ok(text) => text,
-            Err(message) => {
-                report_error(message);
-                input_failed = true;
-                continue;
-            }
-        };
-        let mut analysis = kith_core::check_parallel(&text, today, threads);
-        let lints = std::mem::take(&mut analysis.lints);
-        // The process ends soon: freeing a large file's model would take longer than
-        // checking what is left, and the system takes the memory back at exit anyway.
-        std::mem::forget(analysis);
-        let (shown, hidden): (Vec<_>, Vec<_>) =
-            lints.into_iter().partition(|lint| arguments.level.shows(lint.severity));
-        report.hidden += hidden.len();
-        report.files.push(CheckedFile::new(source.to_string(), text, shown));
+    } else {
+        // Each network once, from its root: a file another one includes is checked there.
+        for (_, network) in network::roots(&discovery.sources) {
+            let network = match network {
+                Ok(network) => network,
+                Err(message) => {
+                    report_error(message);
+                    input_failed = true;
+                    continue;
+                }
+            };
+            let mut analysis = check_files(&network.files, today, threads);
+            let lints = std::mem::take(&mut analysis.lints);
+            // The process ends soon: freeing a large network's model would take longer than
+            // checking what is left, and the system takes the memory back at exit anyway.
+            std::mem::forget(analysis);
+            let (files, hidden) = network.checked_files(lints, |lint| arguments.level.shows(lint.severity));
+            report.hidden += hidden;
+            report.files.extend(files);
+        }
     }
 
     let summary = Summary::of(&report.files);
@@ -81,9 +104,15 @@ pub(crate) fn run(arguments: &CheckArgs) -> Outcome {
     Ok(status)
 }
 
-/// Applies the fixes to the file `source` under its lock (the byte-order mark kept): its
+/// Applies the fixes to the file `source` under its lock (judged with the rest of its
+/// network when it is `part` of one) (the byte-order mark kept): its
 /// text after them, without the mark, and what was fixed and what is left.
-fn fix_source(source: &Source, today: Date, unsafe_fixes: bool) -> Result<(String, Fixed), String> {
+fn fix_source(
+    source: &Source,
+    today: Date,
+    unsafe_fixes: bool,
+    part: Option<&FileOfNetwork>,
+) -> Result<(String, Fixed), String> {
     let Source::File(path) = source else {
         return Err("cannot fix standard input in place: use `kith check --diff -` to see the fixes".to_string());
     };
@@ -91,7 +120,10 @@ fn fix_source(source: &Source, today: Date, unsafe_fixes: bool) -> Result<(Strin
     update_file(path, |current| {
         let text = source.decode(current.unwrap_or_default().to_vec(), "fix")?;
         let (mark, body) = text.split_at(bom_len(&text));
-        let fixed = fix_all(body, today, unsafe_fixes);
+        let fixed = match part {
+            None => fix_all(body, today, unsafe_fixes),
+            Some(part) => fix_with(body, unsafe_fixes, |text| network::lints_of_file(part, text, today)),
+        };
         let changed = fixed.text != body;
         let contents = changed.then(|| format!("{mark}{}", fixed.text).into_bytes());
         result = Some((fixed.text.clone(), fixed));
@@ -169,7 +201,6 @@ fn needing_unsafe_fixes(fixed: &Fixed, unsafe_fixes: bool) -> Option<String> {
     }
     let count = fixed
         .left
-        .lints
         .iter()
         .filter(|lint| lint.fixes.iter().any(|fix| fix.applicability == Applicability::Unsafe))
         .count();

@@ -154,7 +154,7 @@ impl Session {
             Ok(edits::add_roles(text, person, &roles).into_iter().collect())
         })?;
         self.message =
-            format!("{} is now your {} (written to {})", changed.name, wording::listed(&changed.after), self.name);
+            format!("{} is now your {} (written to {})", changed.name, wording::listed(&changed.after), changed.file);
         self.chosen.push((changed.name, changed.after));
         let analysis = read_network(&self.path, self.today)?;
         self.suggestions = Suggestions::new(&analysis, self.today, CANDIDATES, None, None);

@@ -3,7 +3,7 @@
 
 use crate::args::{ExportArgs, ExportKind};
 use crate::discover::Source;
-use crate::network::{network_file, read};
+use crate::network::{self, network_file};
 
 use crate::status::{output_written, ExitStatus, Outcome};
 use crate::write::write_file;
@@ -31,8 +31,7 @@ fn export(arguments: &ExportArgs) -> Result<(), String> {
         (Some(_), _) => return Err("--within applies only to `kith export ics`".to_string()),
     };
     let source = source(arguments.path.as_deref())?;
-    let text = read(&source)?;
-    let analysis = kith_core::check(&text, today);
+    let analysis = network::analyse(&source, today)?;
     note_errors(&source.to_string(), &analysis.lints);
     let rendered = match arguments.kind {
         ExportKind::Vcard => vcard::render(&analysis.network),

@@ -2,9 +2,7 @@
 //! suggestions the evidence makes (`kith_core::evidence`), and changing someone's roles in
 //! the network file under its lock.
 
-use crate::discover::Source;
-use crate::network::unknown_person;
-use crate::write::update_file;
+use crate::network::edit_person;
 use kith_core::catalog::Catalog;
 use kith_core::evidence::{self, Candidate, Drift, Gaps};
 use kith_core::{Date, TextEdit};
@@ -92,6 +90,8 @@ fn hint_role(gaps: &Gaps, catalog: &Catalog, pillar: Option<&str>) -> Option<Str
 
 /// What a change to one person's roles did, for the line printed after it.
 pub(crate) struct Changed {
+    /// The file written (the one the person is in), as the user knows it.
+    pub file: String,
     pub name: String,
     /// Their roles before and after.
     pub before: Vec<String>,
@@ -100,45 +100,33 @@ pub(crate) struct Changed {
     pub limit: usize,
 }
 
-/// Reads the network at `path` under its lock, finds the person `id` ("did you mean" when
-/// there is none), applies the edits `change` makes to their block and writes the result.
+/// Changes the roles of the person `id` in the network whose root file is `path`: in the
+/// file their block is in, under its lock ("did you mean" when there is no such person),
+/// with the edits `change` makes to their block.
 pub(crate) fn change_roles(
     path: &Path,
     id: &str,
     today: Date,
     change: impl Fn(&str, &kith_core::Analysis, &kith_core::model::Person, &str) -> Result<Vec<TextEdit>, String>,
 ) -> Result<Changed, String> {
-    let name = path.display().to_string();
-    let source = Source::File(path.to_path_buf());
     let id = id.strip_prefix('@').unwrap_or(id);
-    let mut changed = None;
-    update_file(path, |current| {
-        let Some(bytes) = current else {
-            return Err(format!("cannot read `{name}`: no such file or folder"));
-        };
-        let text = source.decode(bytes.to_vec(), "change")?;
-        let analysis = kith_core::check(&text, today);
-        let person = analysis.network.person(id).ok_or_else(|| unknown_person(id, &name, &analysis.network))?;
-        let mut edits = change(&text, &analysis, person, &name)?;
-        edits.sort_by_key(|edit| std::cmp::Reverse(edit.span.start));
-        let new_text = edits.iter().fold(text.clone(), |text, edit| {
-            format!("{}{}{}", &text[..edit.span.start], edit.new_text, &text[edit.span.end..])
-        });
-        let after = kith_core::check(&new_text, today);
-        let roles_of = |network: &kith_core::model::Network| {
-            network
-                .person(id)
-                .map(|person| person.roles().iter().map(|role| role.name.clone()).collect())
-                .unwrap_or_default()
-        };
-        changed = Some(Changed {
-            name: person.display_name().to_string(),
-            before: roles_of(&analysis.network),
-            after: roles_of(&after.network),
-            key_people: after.network.key_people().count(),
-            limit: after.network.settings.key_people,
-        });
-        Ok((new_text != text).then(|| new_text.into_bytes()))
+    let roles_of = |network: &kith_core::model::Network| -> Vec<String> {
+        network
+            .person(id)
+            .map(|person| person.roles().iter().map(|role| role.name.clone()).collect())
+            .unwrap_or_default()
+    };
+    let edited = edit_person(path, id, today, "change", |text, analysis, person, name| {
+        let edits = change(text, analysis, person, name)?;
+        Ok((edits, (person.display_name().to_string(), roles_of(&analysis.network))))
     })?;
-    changed.ok_or_else(|| format!("cannot change `{name}`"))
+    let (name, before) = edited.result;
+    Ok(Changed {
+        file: edited.file,
+        name,
+        before,
+        after: roles_of(&edited.after.network),
+        key_people: edited.after.network.key_people().count(),
+        limit: edited.after.network.settings.key_people,
+    })
 }

@@ -2,11 +2,9 @@
 //! where it keeps their log in date order, the rest of the file byte for byte unchanged.
 
 use crate::args::LogArgs;
-use crate::discover::Source;
-use crate::network::{chosen_file, unknown_person};
+use crate::network::{chosen_file, edit_person};
 
 use crate::status::{ExitStatus, Outcome};
-use crate::write::update_file;
 use kith_core::values::{check_id, parse_date, quote_string};
 use kith_core::vocabulary::{self, KINDS};
 use kith_core::{edits, suggest};
@@ -25,27 +23,21 @@ fn log(arguments: &LogArgs) -> Result<(), String> {
     };
     check_kind(&arguments.kind, arguments.force)?;
     let path = chosen_file(arguments.file.as_deref())?;
-    let name = path.display().to_string();
-    let source = Source::File(path.clone());
-    let id = arguments.id.strip_prefix('@').unwrap_or(&arguments.id);
     let mut entry = arguments.kind.clone();
     if let Some(note) = &arguments.note {
         entry = format!("{entry} {}", quote_string(note));
     }
-    // Read, edited and replaced under the file's lock, so concurrent commands lose nothing.
-    let (mut display_name, mut line) = (String::new(), 0);
-    update_file(&path, |current| {
-        let Some(bytes) = current else {
-            return Err(format!("cannot read `{name}`: no such file or folder"));
-        };
-        let text = source.decode(bytes.to_vec(), "log into")?;
-        let analysis = kith_core::check(&text, today);
-        let person = analysis.network.person(id).ok_or_else(|| unknown_person(id, &name, &analysis.network))?;
-        let edit = edits::log_interaction(&text, person, date, &entry);
-        display_name = person.display_name().to_string();
-        line = text[..edit.span.start].matches('\n').count() + 1 + usize::from(edit.new_text.starts_with(['\r', '\n']));
-        Ok(Some(format!("{}{}{}", &text[..edit.span.start], edit.new_text, &text[edit.span.end..]).into_bytes()))
+    // Read, edited and replaced under the lock of the file the person is in, so concurrent
+    // commands lose nothing.
+    let edited = edit_person(&path, &arguments.id, today, "log into", |text, _, person, _| {
+        Ok((vec![edits::log_interaction(text, person, date, &entry)], person.display_name().to_string()))
     })?;
+    let (name, display_name) = (&edited.file, &edited.result);
+    let line = edited.edits.first().map_or(0, |edit| {
+        edited.before[..edit.span.start].matches('\n').count()
+            + 1
+            + usize::from(edit.new_text.starts_with(['\r', '\n']))
+    });
 
     let mut stdout = std::io::stdout().lock();
     let _ = writeln!(stdout, "logged {} with {display_name} on {date} ({name}:{line})", arguments.kind);

@@ -49,7 +49,7 @@ fn promote(arguments: &PromoteArgs) -> Result<(), String> {
             writeln!(stdout, "{} already plays {}: nothing to change", changed.name, wording::listed(&changed.before));
         return Ok(());
     }
-    let _ = writeln!(stdout, "{} is now your {} ({})", changed.name, wording::listed(&changed.after), path.display());
+    let _ = writeln!(stdout, "{} is now your {} ({})", changed.name, wording::listed(&changed.after), changed.file);
     if changed.key_people > changed.limit {
         warn(format!(
             "you now have {} key people, more than `key-people` ({}): a network that works is small; `kith demote` someone, or raise it with `set key-people {}`",
@@ -73,7 +73,7 @@ fn demote(arguments: &DemoteArgs) -> Result<(), String> {
             "{} is back in your wider network (was your {}; {})",
             changed.name,
             wording::listed(&changed.before),
-            path.display()
+            changed.file
         );
     }
     Ok(())

@@ -2,7 +2,7 @@
 //! HTML page — on stdout or, with `-o`, into a file replaced safely.
 
 use crate::args::{ReportArgs, ReportFormat};
-use crate::network::{one_network, read};
+use crate::network::one_network;
 
 use crate::status::{output_written, ExitStatus, Outcome};
 use crate::write::write_file;
@@ -13,9 +13,7 @@ use std::path::{Path, PathBuf};
 pub(crate) fn run(arguments: &ReportArgs) -> Outcome {
     let today = arguments.today.resolve()?;
     let paths: Vec<PathBuf> = arguments.path.iter().cloned().collect();
-    let source = one_network(&paths, "a report draws", "report")?;
-    let text = read(&source)?;
-    let analysis = kith_core::check(&text, today);
+    let (_, analysis) = one_network(&paths, "a report draws", "report", today)?;
     let report = Report::new(&analysis.network, &analysis.catalog, today);
     let format = arguments.format.unwrap_or_else(|| arguments.output.as_deref().map_or(ReportFormat::Text, format_of));
     let rendered = match format {

@@ -5,7 +5,7 @@
 
 use crate::args::{SuggestArgs, SuggestFormat};
 use crate::key_people::Suggestions;
-use crate::network::{one_network, read, unknown_role};
+use crate::network::{one_network, unknown_role};
 
 use crate::status::{output_written, ExitStatus, Outcome};
 use anstyle::{AnsiColor, Style};
@@ -19,9 +19,7 @@ pub(crate) fn run(arguments: &SuggestArgs) -> Outcome {
 
 fn suggest(arguments: &SuggestArgs) -> Result<(), String> {
     let today = arguments.today.resolve()?;
-    let source = one_network(&arguments.paths, "`kith suggest` reads", "suggest")?;
-    let text = read(&source)?;
-    let analysis = kith_core::check(&text, today);
+    let (source, analysis) = one_network(&arguments.paths, "`kith suggest` reads", "suggest", today)?;
     let name = source.to_string();
     if let Some(role) = &arguments.role {
         if analysis.catalog.role(role).is_none() {

@@ -5,7 +5,6 @@ use crate::edits;
 use crate::lint::{Applicability, Fix, Lint, TextEdit};
 use crate::model::Network;
 use crate::rules::FILE_START;
-use crate::Analysis;
 use jiff::civil::Date;
 
 /// How many times the text is fixed and checked again at most: a fix may reveal another
@@ -22,8 +21,8 @@ pub struct Fixed {
     /// The fixes left unapplied because the text would then have more syntax errors (a
     /// field renamed to one whose value is missing), as lints of the fixed text.
     pub refused: Vec<Lint>,
-    /// The analysis of the fixed text: what is left.
-    pub left: Analysis,
+    /// The lints of the fixed text: what is left.
+    pub left: Vec<Lint>,
 }
 
 impl Fixed {
@@ -38,24 +37,30 @@ impl Fixed {
 /// and the other waits for the next pass, on the text it then finds; display-only fixes are
 /// never applied, and neither is a fix after which the text has more syntax errors.
 pub fn fix_all(text: &str, today: Date, unsafe_fixes: bool) -> Fixed {
+    fix_with(text, unsafe_fixes, |text| crate::check(text, today).lints)
+}
+
+/// [`fix_all`] with the lints of a text from `lints_of` — of one file of a network, say,
+/// checked with the rest of it (`crate::include`), its lints in that file's coordinates.
+pub fn fix_with(text: &str, unsafe_fixes: bool, mut lints_of: impl FnMut(&str) -> Vec<Lint>) -> Fixed {
     let most = if unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
     let mut current = text.to_string();
     let mut by_code: Vec<(&'static str, usize)> = Vec::new();
     let mut refused: Vec<(&'static str, String, String)> = Vec::new();
-    let mut analysis = crate::check(&current, today);
+    let mut left = lints_of(&current);
     for _ in 0..MAX_PASSES {
-        let lints = std::mem::take(&mut analysis.lints);
+        let lints = std::mem::take(&mut left);
         let chosen = choose(&lints, most, &refused);
         if chosen.is_empty() {
-            analysis.lints = lints;
+            left = lints;
             break;
         }
         let errors = syntax_errors_in(&lints);
         let candidate = apply_fixes(&current, &chosen);
-        let checked = crate::check(&candidate, today);
-        let applied: Vec<&'static str> = if syntax_errors(&checked) <= errors {
+        let checked = lints_of(&candidate);
+        let applied: Vec<&'static str> = if syntax_errors_in(&checked) <= errors {
             current = candidate;
-            analysis = checked;
+            left = checked;
             chosen.iter().map(|(lint, _)| lint.code).collect()
         } else {
             // One of them breaks a line: apply them one at a time, each on its own check,
@@ -72,16 +77,16 @@ pub fn fix_all(text: &str, today: Date, unsafe_fixes: bool) -> Fixed {
             let mut errors_now = errors;
             for (lints, fix) in groups {
                 let candidate = apply(&current, fix.edits.iter().collect());
-                let checked = crate::check(&candidate, today);
-                if syntax_errors(&checked) <= errors_now {
+                let checked = lints_of(&candidate);
+                if syntax_errors_in(&checked) <= errors_now {
                     current = candidate;
-                    errors_now = syntax_errors(&checked);
+                    errors_now = syntax_errors_in(&checked);
                     applied.extend(lints.iter().map(|lint| lint.code));
                 } else {
                     refused.extend(lints.iter().map(|lint| signature(lint, fix)));
                 }
             }
-            analysis = crate::check(&current, today);
+            left = lints_of(&current);
             applied
         };
         for code in applied {
@@ -91,19 +96,14 @@ pub fn fix_all(text: &str, today: Date, unsafe_fixes: bool) -> Fixed {
             }
         }
     }
-    let refused = analysis
-        .lints
+    let refused = left
         .iter()
         .filter(|lint| {
             lint.fixes.iter().any(|fix| fix.applicability <= most && refused.contains(&signature(lint, fix)))
         })
         .cloned()
         .collect();
-    Fixed { text: current, by_code, refused, left: analysis }
-}
-
-fn syntax_errors(analysis: &Analysis) -> usize {
-    syntax_errors_in(&analysis.lints)
+    Fixed { text: current, by_code, refused, left }
 }
 
 fn syntax_errors_in(lints: &[Lint]) -> usize {
@@ -211,11 +211,7 @@ mod tests {
             "person ada \"Ada\"\n  role mentor\n  email ada@example.org\n  met 2020-01-01 \"PyCon\"\n  allow stale\n  2026-11-01 coffee\n",
         );
         assert_eq!(fixed.count(), 4, "{:?}", fixed.by_code);
-        assert!(fixed
-            .left
-            .lints
-            .iter()
-            .all(|lint| lint.fixes.iter().all(|fix| fix.applicability != Applicability::Safe)));
+        assert!(fixed.left.iter().all(|lint| lint.fixes.iter().all(|fix| fix.applicability != Applicability::Safe)));
     }
 
     #[test]
@@ -242,7 +238,7 @@ mod tests {
         let text = "person ada \"Ada\"\n  role mentor\n";
         let fixed = fix_all(text, TODAY, true);
         assert_eq!(fixed.text, text);
-        assert!(fixed.left.lints.iter().any(|lint| lint.code == "stale" && !lint.fixes.is_empty()));
+        assert!(fixed.left.iter().any(|lint| lint.code == "stale" && !lint.fixes.is_empty()));
     }
 
     #[test]

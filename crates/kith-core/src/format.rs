@@ -128,13 +128,14 @@ fn describe_error_node(text: &str, node: Node<'_>) -> String {
     format!("could not read `{shown}{ellipsis}`")
 }
 
-/// The four directives; a block's kind decides how its body is ordered.
+/// The five directives; a block's kind decides how its body is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Directive {
     Person,
     Role,
     Pillar,
     Setting,
+    Include,
 }
 
 impl Directive {
@@ -144,6 +145,7 @@ impl Directive {
             "role" => Some(Directive::Role),
             "pillar" => Some(Directive::Pillar),
             "setting" => Some(Directive::Setting),
+            "include" => Some(Directive::Include),
             _ => None,
         }
     }
@@ -475,10 +477,13 @@ fn render(units: &[Unit<'_>], body_keys: &[BodyKey<'_>], newline: &str, out: &mu
     let mut previous: Option<&Unit<'_>> = None;
     for unit in units {
         if let Some(previous) = previous {
+            // Consecutive `set` lines stay together, and so do consecutive `include` lines.
             let settings_together = matches!(
                 (previous, unit),
                 (Unit::Block(above), Unit::Block(below))
-                    if above.directive == Directive::Setting && below.directive == Directive::Setting && !below.blank_above
+                    if above.directive == below.directive
+                        && matches!(above.directive, Directive::Setting | Directive::Include)
+                        && !below.blank_above
             );
             if !settings_together {
                 out.push_str(newline);
@@ -541,6 +546,15 @@ mod tests {
     #[track_caller]
     fn refused(text: &str) -> FormatError {
         format(text, &parse(text)).expect_err("a file with a syntax error is not formatted")
+    }
+
+    #[test]
+    fn include_lines_are_formatted_and_stay_together_like_settings() {
+        let text = "include   \"a.kith\"   # more\ninclude \"b.kith\"\nset stale-after 2m\nperson ada \"Ada\"\n";
+        assert_eq!(
+            fmt(text),
+            "include \"a.kith\" # more\ninclude \"b.kith\"\n\nset stale-after 2m\n\nperson ada \"Ada\"\n"
+        );
     }
 
     #[test]

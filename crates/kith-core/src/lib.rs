@@ -16,6 +16,7 @@ pub mod evidence;
 pub mod fix;
 pub mod format;
 pub mod freshness;
+pub mod include;
 pub mod incremental;
 pub mod lint;
 pub mod model;
@@ -55,7 +56,7 @@ pub fn analyse(text: &str, tree: &Tree, today: Date) -> Analysis {
 }
 
 /// Runs every rule over `network` as of `today`, on up to `threads` threads.
-fn analysis_of(text: &str, network: Network, today: Date, threads: usize) -> Analysis {
+pub(crate) fn analysis_of(text: &str, network: Network, today: Date, threads: usize) -> Analysis {
     let catalog = Catalog::new(&network);
     let cx = rules::Context { text, network: &network, catalog: &catalog, today };
     let lints = if text::lone_carriage_return(text).is_some() {

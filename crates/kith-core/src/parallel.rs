@@ -52,6 +52,18 @@ pub fn check_in_ranges(text: &str, today: Date, threads: NonZeroUsize, range_byt
     }
 }
 
+/// The model of `text`, read on up to `threads` threads when it is large enough (as
+/// [`check_parallel`] reads it), else in one piece.
+pub(crate) fn network_of(text: &str, threads: NonZeroUsize) -> Network {
+    let ranges = if text.len() < MIN_PARALLEL_BYTES { Vec::new() } else { split(text, text.len() / RANGE_BYTES) };
+    if threads.get() > 1 && ranges.len() > 1 {
+        if let Some(network) = build_in_ranges(text, &ranges, threads.get()) {
+            return network;
+        }
+    }
+    crate::model::build(text, &syntax::parse(text))
+}
+
 /// Up to `pieces` ranges of similar size covering `text`, each but the first starting at
 /// a line that begins with a directive keyword and a space.
 fn split(text: &str, pieces: usize) -> Vec<Range<usize>> {

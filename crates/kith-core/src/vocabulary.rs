@@ -296,7 +296,7 @@ const fn keywords<const N: usize>(specs: [KeywordSpec; N]) -> [&'static str; N] 
 }
 
 /// The directives: the keywords that start a block at column 0.
-pub const DIRECTIVE_SPECS: [KeywordSpec; 4] = [
+pub const DIRECTIVE_SPECS: [KeywordSpec; 5] = [
     KeywordSpec {
         keyword: "person",
         value: "person ID \"display name\"",
@@ -309,9 +309,14 @@ pub const DIRECTIVE_SPECS: [KeywordSpec; 4] = [
     },
     KeywordSpec { keyword: "pillar", value: "pillar ID \"description\"", description: "declares a pillar of your own" },
     KeywordSpec { keyword: "set", value: "set KEY VALUE", description: "a file-wide setting" },
+    KeywordSpec {
+        keyword: "include",
+        value: "include \"PATH.kith\"",
+        description: "another file of the same network, its path relative to this file",
+    },
 ];
 
-pub const DIRECTIVES: [&str; 4] = keywords(DIRECTIVE_SPECS);
+pub const DIRECTIVES: [&str; 5] = keywords(DIRECTIVE_SPECS);
 
 /// Fields of a `role` declaration's body.
 pub const ROLE_FIELD_SPECS: [KeywordSpec; 2] = [

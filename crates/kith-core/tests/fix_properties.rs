@@ -20,11 +20,11 @@ fn assert_fixes_hold(text: &str, unsafe_fixes: bool) {
     let most = if unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
     let before = check(text, TODAY);
     let fixed = fix_all(text, TODAY, unsafe_fixes);
-    assert_eq!(fixed.left.lints, check(&fixed.text, TODAY).lints, "what is left is the fixed text's analysis");
-    if syntax_errors(&fixed.left.lints) > syntax_errors(&before.lints) {
+    assert_eq!(fixed.left, check(&fixed.text, TODAY).lints, "what is left is the fixed text's analysis");
+    if syntax_errors(&fixed.left) > syntax_errors(&before.lints) {
         let changed: Vec<(&str, &str)> = text.lines().zip(fixed.text.lines()).filter(|(old, new)| old != new).collect();
         let errors: Vec<&String> =
-            fixed.left.lints.iter().filter(|lint| lint.code == "syntax").map(|lint| &lint.message).collect();
+            fixed.left.iter().filter(|lint| lint.code == "syntax").map(|lint| &lint.message).collect();
         panic!("a fix added a syntax error: {errors:?}; lines changed: {changed:#?}; fixed: {:?}", fixed.by_code);
     }
     if fixed.text == text {
@@ -32,7 +32,6 @@ fn assert_fixes_hold(text: &str, unsafe_fixes: bool) {
     }
     let left_to_fix: Vec<&Lint> = fixed
         .left
-        .lints
         .iter()
         .filter(|lint| lint.fixes.iter().any(|fix| fix.applicability <= most) && !fixed.refused.contains(lint))
         .collect();

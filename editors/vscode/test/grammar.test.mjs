@@ -58,6 +58,7 @@ function scopeOf(tokens, value, nth = 0) {
 const SAMPLE = [
   "# network.kith — the people who matter",
   "set stale-after 6m",
+  'include "contacts/linkedin.kith"',
   "",
   'person ada "Ada Lovelace"   # a key person',
   "  role mentor, truth-teller",
@@ -81,6 +82,7 @@ test("directive keywords and the ids they declare", () => {
   assert.equal(scopeOf(tokens, "ada"), "entity.name.type.kith");
   assert.equal(scopeOf(tokens, "role", 1), "keyword.other.directive.kith");
   assert.equal(scopeOf(tokens, "investor"), "entity.name.type.kith");
+  assert.equal(scopeOf(tokens, "include"), "keyword.other.directive.kith");
 });
 
 test("setting keys and field names are properties; values are typed", () => {

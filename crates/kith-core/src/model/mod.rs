@@ -361,7 +361,7 @@ pub struct SettingLine {
 pub struct Misplaced {
     /// The field name (or the date of an interaction) as written.
     pub word: Word,
-    /// The directive keyword it sits under: `role`, `pillar` or `set`.
+    /// The directive keyword it sits under: `role`, `pillar`, `set` or `include`.
     pub under: &'static str,
 }
 
@@ -408,6 +408,11 @@ pub enum ProblemKind {
     InvalidDate,
     /// A malformed duration, email, integer, id or setting value (`invalid-value`).
     InvalidValue,
+    /// An `include` whose file is not part of the network: missing, a cycle, outside
+    /// the root's folder, not a `.kith` file (`unresolved-include`).
+    Include,
+    /// A `set` line in a file other than the network's root (`misplaced-setting`).
+    MisplacedSetting,
 }
 
 /// A problem met while reading the file into the model.
@@ -427,7 +432,17 @@ impl Problem {
     }
 }
 
-/// Everything in one `.kith` file.
+/// An `include "path"` line: another file of the same network (`crate::include`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Include {
+    /// The line, from `include` to its last argument.
+    pub span: Span,
+    /// The path as written, unquoted; `None` when the line has no readable quoted path
+    /// (the problem is in [`Network::problems`]).
+    pub path: Option<Text>,
+}
+
+/// Everything in one `.kith` file, or in the files of one network (`crate::include`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Network {
     pub people: Vec<Person>,
@@ -435,6 +450,8 @@ pub struct Network {
     pub pillars: Vec<PillarDecl>,
     pub setting_lines: Vec<SettingLine>,
     pub settings: Settings,
+    /// Every `include` line, in source order.
+    pub includes: Vec<Include>,
     /// Every `@id` in `via`, `knows` and strings, in source order.
     pub references: Vec<Reference>,
     /// Body lines under `role`, `pillar` or `set` that do not belong there.

@@ -4,8 +4,8 @@
 //! span cannot be forgotten here.
 
 use super::{
-    Field, FieldValue, Id, Interaction, KindWord, Misplaced, Network, Person, PillarDecl, Problem, Reference, RoleDecl,
-    SettingLine, Settings, Text, Value, Word,
+    Field, FieldValue, Id, Include, Interaction, KindWord, Misplaced, Network, Person, PillarDecl, Problem, Reference,
+    RoleDecl, SettingLine, Settings, Text, Value, Word,
 };
 use crate::text::Span;
 
@@ -165,6 +165,14 @@ impl Shift for SettingLine {
     }
 }
 
+impl Shift for Include {
+    fn shift(&mut self, delta: isize) {
+        let Include { span, path } = self;
+        span.shift(delta);
+        path.shift(delta);
+    }
+}
+
 impl Shift for Misplaced {
     fn shift(&mut self, delta: isize) {
         let Misplaced { word, under: _ } = self;
@@ -187,6 +195,7 @@ impl Shift for Network {
             pillars,
             setting_lines,
             settings: Settings { allow, me, stale_after: _, key_people: _, builtin_roles: _ },
+            includes,
             references,
             misplaced_fields,
             problems,
@@ -196,6 +205,7 @@ impl Shift for Network {
         roles.shift(delta);
         pillars.shift(delta);
         setting_lines.shift(delta);
+        includes.shift(delta);
         allow.shift(delta);
         me.shift(delta);
         references.shift(delta);

@@ -15,6 +15,7 @@ mod empty_pillar;
 mod future_date;
 mod invalid_date;
 mod invalid_value;
+mod misplaced_setting;
 mod no_context;
 mod one_sided;
 mod stale;
@@ -27,6 +28,7 @@ mod unknown_pillar;
 mod unknown_reference;
 mod unknown_role;
 mod unknown_rule;
+mod unresolved_include;
 mod unsorted_log;
 
 mod problems;
@@ -73,7 +75,9 @@ pub static RULES: &[&dyn Rule] = &[
     &syntax::Syntax,
     &invalid_date::InvalidDate,
     &invalid_value::InvalidValue,
+    &unresolved_include::UnresolvedInclude,
     &unknown_field::UnknownField,
+    &misplaced_setting::MisplacedSetting,
     &duplicate_field::DuplicateField,
     &duplicate_id::DuplicateId,
     &unknown_reference::UnknownReference,

@@ -101,6 +101,7 @@ fn misplaced_line(misplaced: &Misplaced) -> Lint {
     let takes = match misplaced.under {
         "role" => "a role takes only `pillar` and `every`",
         "pillar" => "a pillar takes no body lines",
+        "include" => "an include takes no body lines",
         _ => "a setting takes no body lines",
     };
     let is_interaction = word.text.starts_with(|c: char| c.is_ascii_digit() || c == '-');

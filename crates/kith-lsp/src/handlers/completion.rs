@@ -369,7 +369,7 @@ person grace \"Grace Hopper\"
     fn directives_at_column_zero() {
         let (_, items) = complete(&format!("{NETWORK}\npe|"));
         let items = items.expect("directives");
-        assert_eq!(labels(&items), ["person", "role", "pillar", "set"]);
+        assert_eq!(labels(&items), ["person", "role", "pillar", "set", "include"]);
         assert_eq!(find(&items, "person").detail.as_deref(), Some("person ID \"display name\""));
         assert_eq!(edit(find(&items, "set")).range.start, Position::new(12, 0));
         assert_eq!(edit(find(&items, "set")).range.end, Position::new(12, 2));

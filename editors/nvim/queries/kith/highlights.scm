@@ -4,12 +4,13 @@
 ; editor lets the first matching pattern win (tree-sitter CLI, Helix) or the last one
 ; (Neovim). Only capture names and predicates that all three understand are used.
 
-; Directive keywords: `person`, `role`, `pillar`, `set`.
+; Directive keywords: `person`, `role`, `pillar`, `set`, `include`.
 [
   "person"
   "role"
   "pillar"
   "set"
+  "include"
 ] @keyword
 
 ; The id a directive declares: `person ada`, `role elder`, `pillar wellbeing`.

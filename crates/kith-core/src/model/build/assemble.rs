@@ -41,6 +41,7 @@ pub(crate) fn assemble(text: &str, parts: Vec<Part>) -> Network {
             pillars,
             setting_lines,
             settings: Settings { allow, me, stale_after: _, key_people: _, builtin_roles: _ },
+            includes,
             references,
             misplaced_fields,
             problems,
@@ -50,6 +51,7 @@ pub(crate) fn assemble(text: &str, parts: Vec<Part>) -> Network {
         network.roles.extend(roles);
         network.pillars.extend(pillars);
         network.setting_lines.extend(setting_lines);
+        network.includes.extend(includes);
         network.settings.allow.extend(allow);
         network.settings.me.extend(me);
         network.references.extend(references);

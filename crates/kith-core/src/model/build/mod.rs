@@ -78,6 +78,7 @@ struct Grammar {
     role: u16,
     pillar: u16,
     setting: u16,
+    include: u16,
     field: u16,
     interaction: u16,
     kind: u16,
@@ -101,6 +102,7 @@ impl Grammar {
             role: named("role"),
             pillar: named("pillar"),
             setting: named("setting"),
+            include: named("include"),
             field: named("field"),
             interaction: named("interaction"),
             kind: named("kind"),
@@ -201,7 +203,7 @@ impl<'t, 'tree> Builder<'t, 'tree> {
             return;
         }
         if kind == ERROR {
-            self.error(node, "a directive (`person`, `role`, `pillar` or `set`) at the start of the line");
+            self.error(node, "a directive (`person`, `role`, `pillar`, `set` or `include`) at the start of the line");
             return;
         }
         self.check_column(node);
@@ -213,6 +215,8 @@ impl<'t, 'tree> Builder<'t, 'tree> {
             self.pillar(node);
         } else if kind == self.grammar.setting {
             self.setting(node);
+        } else if kind == self.grammar.include {
+            self.include(node);
         } else {
             self.unknown_directive(node);
         }

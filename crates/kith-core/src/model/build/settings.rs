@@ -1,9 +1,9 @@
-//! `set KEY VALUE` lines: read as they come, and their values applied once every `set`
-//! line of the file is known (the first line of a key wins).
+//! File-wide lines: `set KEY VALUE`, read as they come and their values applied once every
+//! `set` line of the file is known (the first line of a key wins), and `include "PATH"`.
 
 use super::lines::Arg;
 use super::{span, Builder};
-use crate::model::{Network, Problem, ProblemKind, SettingLine, Settings, Word};
+use crate::model::{Include, Network, Problem, ProblemKind, SettingLine, Settings, Word};
 use crate::suggest::closest;
 use crate::text::Span;
 use crate::values;
@@ -102,6 +102,28 @@ impl<'t, 'tree> Builder<'t, 'tree> {
         };
         let value = first.span().cover(last.span());
         self.pending_settings.push(PendingSetting { line, known, value });
+    }
+}
+
+impl<'tree> Builder<'_, 'tree> {
+    /// `include "PATH"`: the path, read as a string; the file it names is found by
+    /// `crate::include`, which reports what is wrong with it.
+    pub(super) fn include(&mut self, node: Node<'tree>) {
+        let (keyword, args, body) = self.directive_parts(node);
+        self.declaration_body(&body, &[], "include");
+        let span = Self::header_span(keyword, &args);
+        if self.report_arg_errors(&args, format_args!("the quoted path of a .kith file")) {
+            self.network.includes.push(Include { span, path: None });
+            return;
+        }
+        let path = match args.is_empty() {
+            true => {
+                self.syntax(Span::empty(keyword.end), "expected the quoted path of a .kith file after `include`");
+                None
+            }
+            false => self.string_of(&args, format_args!("the path of `include`")),
+        };
+        self.network.includes.push(Include { span, path });
     }
 }
 
