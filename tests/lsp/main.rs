@@ -10,5 +10,6 @@ mod formatting;
 mod hover;
 mod inlay_hints;
 mod navigation;
+mod network;
 mod server;
 mod transport;

@@ -1,14 +1,18 @@
 //! The document store: owns every open document's text (a rope), version and syntax tree,
 //! applies changes in order with version checks, and hands out immutable snapshots. The
 //! store's lock is held only to copy a document (ropes and trees are copy-on-write); the
-//! analysis runs outside it, so a change never waits for one.
+//! analysis runs outside it, so a change never waits for one. A document that is part of a
+//! network across files (`include`) gets the lints of that network (`crate::network`),
+//! the other open documents' texts over the files on disk.
 
 use crate::edit::{apply_change, PositionEncoding, Positions};
+use crate::network;
 use kith_core::{Analysis, BlockCache, Date, LineIndex, Tree};
 use ropey::Rope;
 use std::collections::HashMap;
 use std::num::NonZeroUsize;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 use tree_sitter::Parser;
@@ -25,6 +29,9 @@ pub(crate) struct Snapshot {
     pub analysis: Arc<Analysis>,
     pub encoding: PositionEncoding,
     pub today: Date,
+    /// For a document that is part of a network of files: the store's generation the
+    /// lints were computed at (they change when another open document does).
+    pub network_generation: Option<u64>,
 }
 
 impl Snapshot {
@@ -59,6 +66,8 @@ struct Document {
     published: Option<i32>,
     /// What analyses this document, one analysis at a time; its identity is the document's.
     analyser: Arc<Mutex<Analyser>>,
+    /// Its path, for a document that is a file.
+    path: Option<PathBuf>,
 }
 
 /// The state one document's analyses carry from one to the next.
@@ -68,6 +77,8 @@ struct Analyser {
     blocks: BlockCache,
     /// The last snapshot made, handed to a request that waited for the same analysis.
     last: Option<Snapshot>,
+    /// The root file of the document's network, once looked for (`None` inside: none).
+    root: Option<Option<PathBuf>>,
 }
 
 /// A document as a snapshot of it needs it: ready, or copied out to be analysed outside
@@ -86,12 +97,21 @@ pub(crate) struct Pending {
     encoding: PositionEncoding,
     today: Date,
     analyser: Arc<Mutex<Analyser>>,
+    path: Option<PathBuf>,
+    /// The workspace folders, where a network's root is looked for.
+    workspace: Vec<PathBuf>,
+    /// The other open documents that are files, by path, as of [`Pending::generation`].
+    others: Vec<(PathBuf, Rope)>,
+    generation: u64,
 }
 
 /// Every open document.
 #[derive(Default)]
 pub(crate) struct DocumentStore {
     documents: HashMap<Uri, Document>,
+    /// Counts every open, change and close: what a network's lints were computed at.
+    generation: u64,
+    workspace: Vec<PathBuf>,
 }
 
 impl DocumentStore {
@@ -99,14 +119,34 @@ impl DocumentStore {
         let mut parser = kith_core::syntax::parser();
         let tree = kith_core::syntax::parse_with(&mut parser, text, None);
         let rope = Rope::from_str(text);
-        let analyser = Analyser { parser, blocks: BlockCache::default(), last: None };
+        let analyser = Analyser { parser, blocks: BlockCache::default(), last: None, root: None };
         let analyser = Arc::new(Mutex::new(analyser));
-        let document = Document { rope, version, tree, current: None, published: None, analyser };
+        let path = uri.to_file_path().map(|path| path.into_owned());
+        let document = Document { rope, version, tree, current: None, published: None, analyser, path };
         self.documents.insert(uri, document);
+        self.generation += 1;
     }
 
     pub(crate) fn close(&mut self, uri: &Uri) {
         self.documents.remove(uri);
+        self.generation += 1;
+    }
+
+    /// The workspace folders, where the root of a document's network is looked for.
+    pub(crate) fn set_workspace(&mut self, folders: Vec<PathBuf>) {
+        self.workspace = folders;
+    }
+
+    /// The open documents other than `uri` whose lints came from a network of files, with
+    /// their versions: another document's change may change them.
+    pub(crate) fn networked_except(&self, uri: &Uri) -> Vec<(Uri, i32)> {
+        self.documents
+            .iter()
+            .filter(|(other, document)| {
+                *other != uri && document.current.as_ref().is_none_or(|current| current.network_generation.is_some())
+            })
+            .map(|(other, document)| (other.clone(), document.version))
+            .collect()
     }
 
     pub(crate) fn uris(&self) -> Vec<Uri> {
@@ -136,6 +176,7 @@ impl DocumentStore {
         }
         document.version = version;
         document.current = None;
+        self.generation += 1;
         Ok(())
     }
 
@@ -144,10 +185,17 @@ impl DocumentStore {
     pub(crate) fn prepare(&self, uri: &Uri, encoding: PositionEncoding, today: Date) -> Option<Prepared> {
         let document = self.documents.get(uri)?;
         if let Some(current) = &document.current {
-            if current.today == today && current.encoding == encoding {
+            let network_current = current.network_generation.is_none_or(|generation| generation == self.generation);
+            if current.today == today && current.encoding == encoding && network_current {
                 return Some(Prepared::Ready(current.clone()));
             }
         }
+        let others = self
+            .documents
+            .iter()
+            .filter(|(other, _)| *other != uri)
+            .filter_map(|(_, other)| Some((other.path.clone()?, other.rope.clone())))
+            .collect();
         Some(Prepared::Pending(Pending {
             uri: uri.clone(),
             version: document.version,
@@ -156,6 +204,10 @@ impl DocumentStore {
             encoding,
             today,
             analyser: document.analyser.clone(),
+            path: document.path.clone(),
+            workspace: self.workspace.clone(),
+            others,
+            generation: self.generation,
         }))
     }
 
@@ -217,16 +269,37 @@ impl Pending {
         // An analysis that panicked is caught below, so a poisoned lock holds whole state.
         let mut analyser = self.analyser.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some(last) = &analyser.last {
-            if last.version == self.version && last.today == self.today && last.encoding == self.encoding {
+            let network_current = last.network_generation.is_none_or(|generation| generation == self.generation);
+            if last.version == self.version
+                && last.today == self.today
+                && last.encoding == self.encoding
+                && network_current
+            {
                 return Ok(last.clone());
             }
         }
-        let Analyser { parser, blocks, .. } = &mut *analyser;
+        let Analyser { parser, blocks, root, .. } = &mut *analyser;
         let text: Arc<str> = Arc::from(self.rope.to_string());
         let tree = kith_core::syntax::parse_with(parser, &text, Some(&self.tree));
+        let mut network_generation = None;
         let analysis = catch_unwind(AssertUnwindSafe(|| {
             crate::testing_hooks::maybe_panic("analysis");
-            blocks.analyse(&text, &tree, self.today, threads())
+            let mut analysis = blocks.analyse(&text, &tree, self.today, threads());
+            if let Some(path) = &self.path {
+                let read = |file: &Path| self.read(file);
+                // Looked for once; again while none is found and the document includes others.
+                if root.as_ref().is_none_or(|found| found.is_none() && network::has_include(&text)) {
+                    *root = Some(network::root_of(path, &text, &self.workspace, &read));
+                }
+                let root = root.get_or_insert(None);
+                if let Some(lints) =
+                    root.as_ref().and_then(|root| network::lints_in_network(root, path, &text, self.today, &read))
+                {
+                    analysis.lints = lints;
+                    network_generation = Some(self.generation);
+                }
+            }
+            analysis
         }))
         .map_err(|panic| AnalysisPanic(crate::panic_message(panic.as_ref())))?;
         let snapshot = Snapshot {
@@ -238,9 +311,18 @@ impl Pending {
             analysis: Arc::new(analysis),
             encoding: self.encoding,
             today: self.today,
+            network_generation,
         };
         analyser.last = Some(snapshot.clone());
         Ok(snapshot)
+    }
+
+    /// A file's text as the network sees it: the editor's, when it is open, else the disk's.
+    fn read(&self, file: &Path) -> Option<String> {
+        match self.others.iter().find(|(path, _)| path == file) {
+            Some((_, rope)) => Some(rope.to_string()),
+            None => std::fs::read_to_string(file).ok(),
+        }
     }
 }
 

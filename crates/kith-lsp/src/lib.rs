@@ -7,6 +7,7 @@ mod edit;
 #[doc(hidden)]
 pub mod fuzzing;
 mod handlers;
+mod network;
 mod server;
 mod session;
 mod testing_hooks;

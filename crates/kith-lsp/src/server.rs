@@ -86,6 +86,15 @@ impl State {
         }
     }
 
+    /// Re-publishes, after the debounce, the diagnostics of the other open documents whose
+    /// lints came from a network of files: `uri` opened, changed or closed may be part of it.
+    fn refresh_network_of(self: &Arc<Self>, uri: &Uri) {
+        let others = self.store().networked_except(uri);
+        for (other, version) in others {
+            self.schedule_diagnostics(other, version, DEBOUNCE);
+        }
+    }
+
     fn schedule_diagnostics(self: &Arc<Self>, uri: Uri, version: i32, delay: Duration) {
         let state = self.clone();
         tokio::spawn(async move {
@@ -179,6 +188,7 @@ impl LanguageServer for KithServer {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let config = Config::from_initialize(&params).map_err(Error::invalid_params)?;
         let encoding = config.encoding;
+        self.state.store().set_workspace(config.workspace.clone());
         let _ = self.state.config.set(config);
         Ok(InitializeResult {
             capabilities: capabilities(encoding),
@@ -204,6 +214,7 @@ impl LanguageServer for KithServer {
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let document = params.text_document;
         self.state.store().open(document.uri.clone(), &document.text, document.version);
+        self.state.refresh_network_of(&document.uri);
         self.state.schedule_diagnostics(document.uri, document.version, Duration::ZERO);
     }
 
@@ -215,7 +226,10 @@ impl LanguageServer for KithServer {
         let version = params.text_document.version;
         let applied = self.state.store().change(&uri, version, &params.content_changes, encoding);
         match applied {
-            Ok(()) => self.state.schedule_diagnostics(uri, version, DEBOUNCE),
+            Ok(()) => {
+                self.state.refresh_network_of(&uri);
+                self.state.schedule_diagnostics(uri, version, DEBOUNCE);
+            }
             Err(ChangeError::UnknownDocument) => {
                 let message = format!("didChange for {} which is not open; ignored", uri.as_str());
                 self.state.client.log_message(MessageType::WARNING, message).await;
@@ -231,6 +245,7 @@ impl LanguageServer for KithServer {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         self.state.store().close(&uri);
+        self.state.refresh_network_of(&uri);
         let _turn = self.state.publishing.lock().await;
         self.state.client.publish_diagnostics(uri, Vec::new(), None).await;
     }

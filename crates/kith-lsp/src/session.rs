@@ -4,7 +4,8 @@
 use crate::edit::PositionEncoding;
 use kith_core::Date;
 use serde::Deserialize;
-use tower_lsp_server::ls_types::{ClientCapabilities, InitializeParams};
+use std::path::PathBuf;
+use tower_lsp_server::ls_types::{ClientCapabilities, InitializeParams, Uri};
 
 /// `initializationOptions` the server understands.
 #[derive(Debug, Default, Deserialize)]
@@ -40,6 +41,8 @@ pub(crate) struct Config {
     pub(crate) snippet_support: bool,
     /// The client accepts `workspace/inlayHint/refresh`.
     pub(crate) inlay_hint_refresh: bool,
+    /// The workspace folders (or the root), where the root of a network is looked for.
+    pub(crate) workspace: Vec<PathBuf>,
 }
 
 impl Default for Config {
@@ -52,6 +55,7 @@ impl Default for Config {
             inlay_hints: InlayHintOptions::default(),
             snippet_support: false,
             inlay_hint_refresh: false,
+            workspace: Vec::new(),
         }
     }
 }
@@ -73,6 +77,7 @@ impl Config {
             inlay_hints: options.inlay_hints,
             snippet_support: snippet_support(&params.capabilities),
             inlay_hint_refresh: inlay_hint_refresh(&params.capabilities),
+            workspace: workspace_folders(params),
         })
     }
 
@@ -91,6 +96,16 @@ fn pinned_today(options: &InitializationOptions) -> Result<Option<Date>, String>
     kith_core::values::parse_date(value.trim())
         .map(Some)
         .map_err(|error| format!("{source}: {} (write YYYY-MM-DD)", error.message))
+}
+
+/// The folders of the workspace, as paths: its folders, else its root.
+#[allow(deprecated)] // `root_uri`: still what clients without workspace folders send.
+fn workspace_folders(params: &InitializeParams) -> Vec<PathBuf> {
+    let uris: Vec<&Uri> = match &params.workspace_folders {
+        Some(folders) => folders.iter().map(|folder| &folder.uri).collect(),
+        None => params.root_uri.iter().collect(),
+    };
+    uris.into_iter().filter_map(|uri| uri.to_file_path().map(|path| path.into_owned())).collect()
 }
 
 /// Whether the client's completion items may be snippets.
