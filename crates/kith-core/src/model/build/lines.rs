@@ -118,6 +118,11 @@ impl<'t, 'tree> Builder<'t, 'tree> {
         for (index, child) in self.children.iter().copied().enumerate() {
             if index == 0 {
                 keyword = span(child.node);
+                // A byte-order mark is blank (an extra of the grammar), but a re-parse may
+                // lex it into the keyword after an edit: the keyword starts after it.
+                if self.slice(keyword).starts_with(crate::text::BOM) {
+                    keyword.start += crate::text::BOM.len_utf8();
+                }
                 continue;
             }
             let kind = child.kind;
