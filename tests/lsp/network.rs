@@ -3,7 +3,7 @@
 //! above it, the other files read from disk or from the editor), and a change in one open
 //! document re-publishes the others'.
 
-use crate::support::lsp_client::{codes, LspClient};
+use crate::support::lsp_client::{codes, position, range, LspClient};
 use serde_json::json;
 use std::fs;
 use std::path::Path;
@@ -46,5 +46,44 @@ fn an_open_document_is_checked_with_its_network_and_a_change_elsewhere_republish
         LINKEDIN,
         "the editor's text counts; the disk is untouched"
     );
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn definition_references_and_rename_reach_across_the_files_of_the_network() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    fs::create_dir(folder.path().join("contacts")).expect("create contacts/");
+    let root = folder.path().join("network.kith");
+    let linkedin = folder.path().join("contacts/linkedin.kith");
+    fs::write(&root, ROOT).expect("write network.kith");
+    fs::write(&linkedin, LINKEDIN).expect("write linkedin.kith");
+    let (root_uri, linkedin_uri) = (file_uri(&root), file_uri(&linkedin));
+
+    let mut client = LspClient::start();
+    client.open(&linkedin_uri, LINKEDIN);
+    client.diagnostics(&linkedin_uri, 1);
+    // `knows @ada`, line 1: the `a` of `ada` is at character 9.
+    let at_ada = json!({ "textDocument": { "uri": linkedin_uri }, "position": position(1, 9) });
+    let definition = client.request("textDocument/definition", at_ada.clone()).expect("a definition");
+    assert_eq!(definition, json!({ "uri": root_uri, "range": range(1, 7, 10) }), "Ada's header, in the root file");
+
+    let mut asked = at_ada.clone();
+    asked["context"] = json!({ "includeDeclaration": true });
+    let references = client.request("textDocument/references", asked).expect("references");
+    let places: Vec<(&str, &serde_json::Value)> = references
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|location| (location["uri"].as_str().expect("a uri"), &location["range"]))
+        .collect();
+    assert_eq!(places, [(root_uri.as_str(), &range(1, 7, 10)), (linkedin_uri.as_str(), &range(1, 9, 12))]);
+
+    let mut rename = at_ada;
+    rename["newName"] = json!("ada-l");
+    let edit = client.request("textDocument/rename", rename).expect("a rename");
+    let changes = edit["changes"].as_object().expect("changes by file");
+    assert_eq!(changes.len(), 2, "both files: {edit:#}");
+    assert_eq!(changes[&root_uri][0]["newText"], "ada-l");
+    assert_eq!(changes[&linkedin_uri][0]["range"], range(1, 9, 12));
     assert!(client.shutdown_and_exit().success());
 }

@@ -6,7 +6,7 @@
 //! the other open documents' texts over the files on disk.
 
 use crate::edit::{apply_change, PositionEncoding, Positions};
-use crate::network;
+use crate::network::{self, NetworkView};
 use kith_core::{Analysis, BlockCache, Date, LineIndex, Tree};
 use ropey::Rope;
 use std::collections::HashMap;
@@ -32,6 +32,8 @@ pub(crate) struct Snapshot {
     /// For a document that is part of a network of files: the store's generation the
     /// lints were computed at (they change when another open document does).
     pub network_generation: Option<u64>,
+    /// That network, for navigation across its files.
+    pub network: Option<Arc<NetworkView>>,
 }
 
 impl Snapshot {
@@ -282,6 +284,7 @@ impl Pending {
         let text: Arc<str> = Arc::from(self.rope.to_string());
         let tree = kith_core::syntax::parse_with(parser, &text, Some(&self.tree));
         let mut network_generation = None;
+        let mut network_view = None;
         let analysis = catch_unwind(AssertUnwindSafe(|| {
             crate::testing_hooks::maybe_panic("analysis");
             let mut analysis = blocks.analyse(&text, &tree, self.today, threads());
@@ -292,11 +295,12 @@ impl Pending {
                     *root = Some(network::root_of(path, &text, &self.workspace, &read));
                 }
                 let root = root.get_or_insert(None);
-                if let Some(lints) =
-                    root.as_ref().and_then(|root| network::lints_in_network(root, path, &text, self.today, &read))
+                if let Some(view) =
+                    root.as_ref().and_then(|root| NetworkView::load(root, path, &text, self.today, &read))
                 {
-                    analysis.lints = lints;
+                    analysis.lints = view.lints();
                     network_generation = Some(self.generation);
+                    network_view = Some(Arc::new(view));
                 }
             }
             analysis
@@ -312,6 +316,7 @@ impl Pending {
             encoding: self.encoding,
             today: self.today,
             network_generation,
+            network: network_view,
         };
         analyser.last = Some(snapshot.clone());
         Ok(snapshot)

@@ -4,10 +4,12 @@
 //! lints of the document checked with the rest of that network, the other files read from
 //! disk or, when open, from the editor.
 
+use crate::edit::{PositionEncoding, Positions};
 use kith_core::include::{check_files, NetworkFiles};
-use kith_core::{Date, Lint};
+use kith_core::{Analysis, Date, LineIndex, Lint, Span};
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
+use tower_lsp_server::ls_types::{Location, Uri};
 
 /// How many folders above the document are searched for a root when no workspace folder
 /// holds it.
@@ -53,30 +55,63 @@ pub(crate) fn has_include(text: &str) -> bool {
     text.lines().any(|line| line.starts_with("include ") || line.starts_with("include\t"))
 }
 
-/// The lints of the document at `path` (text `text`) in the network whose root is `root`,
-/// in the document's coordinates; `None` when the document is not (or no longer) part of
-/// it.
-pub(crate) fn lints_in_network(
-    root: &Path,
-    path: &Path,
-    text: &str,
-    today: Date,
-    read: &impl Fn(&Path) -> Option<String>,
-) -> Option<Vec<Lint>> {
-    let overlay = |file: &Path| if same_file(file, path) { Some(text.to_string()) } else { read(file) };
-    let root_text = overlay(root)?;
-    let files = load(root, root_text, &overlay);
-    let index = files.files().iter().position(|file| same_file(&file_path(root, &file.path), path))?;
-    let analysis = check_files(&files, today, NonZeroUsize::MIN);
-    let bom = kith_core::text::bom_len(text);
-    let lints = analysis
-        .lints
-        .into_iter()
-        .map(|lint| files.localise(lint))
-        .filter(|local| local.file == index)
-        .map(|local| shifted(local.lint, bom))
-        .collect();
-    Some(lints)
+/// A document's network: its files, their paths, the analysis of the whole, and which
+/// file the document is. Navigation across files reads it.
+pub(crate) struct NetworkView {
+    files: NetworkFiles,
+    paths: Vec<PathBuf>,
+    pub(crate) analysis: Analysis,
+    /// The document's place among the files.
+    index: usize,
+}
+
+impl NetworkView {
+    /// The network whose root is `root` with the document at `path` (text `text`) in it;
+    /// `None` when the document is not (or no longer) part of it.
+    pub(crate) fn load(
+        root: &Path,
+        path: &Path,
+        text: &str,
+        today: Date,
+        read: &impl Fn(&Path) -> Option<String>,
+    ) -> Option<Self> {
+        let overlay = |file: &Path| if same_file(file, path) { Some(text.to_string()) } else { read(file) };
+        let root_text = overlay(root)?;
+        let files = load(root, root_text, &overlay);
+        let paths: Vec<PathBuf> = files.files().iter().map(|file| file_path(root, &file.path)).collect();
+        let index = paths.iter().position(|file| same_file(file, path))?;
+        let analysis = check_files(&files, today, NonZeroUsize::MIN);
+        Some(Self { files, paths, analysis, index })
+    }
+
+    /// The lints of the document, in its coordinates.
+    pub(crate) fn lints(&self) -> Vec<Lint> {
+        let bom = kith_core::text::bom_len(&self.files.files()[self.index].text);
+        self.analysis
+            .lints
+            .iter()
+            .map(|lint| self.files.localise(lint.clone()))
+            .filter(|local| local.file == self.index)
+            .map(|local| shifted(local.lint, bom))
+            .collect()
+    }
+
+    /// The offset in the joined text of an offset of the document's text.
+    pub(crate) fn joined_offset(&self, offset: usize) -> usize {
+        let bom = kith_core::text::bom_len(&self.files.files()[self.index].text);
+        self.files.joined_span(self.index, Span::empty(offset.saturating_sub(bom))).start
+    }
+
+    /// The file and range of a span of the joined text, in `encoding`.
+    pub(crate) fn location(&self, span: Span, encoding: PositionEncoding) -> Option<Location> {
+        let (file, local) = self.files.locate(span);
+        let text = &self.files.files()[file].text;
+        let bom = kith_core::text::bom_len(text);
+        let uri = Uri::from_file_path(&self.paths[file])?;
+        let index = LineIndex::new(text);
+        let positions = Positions { text, index: &index, encoding };
+        Some(Location::new(uri, positions.range(Span::new(local.start + bom, local.end + bom))))
+    }
 }
 
 /// The network whose root file is `root`, of text `text`.
@@ -114,7 +149,7 @@ fn shifted(mut lint: Lint, bom: usize) -> Lint {
     if bom == 0 {
         return lint;
     }
-    let shift = |span: &mut kith_core::Span| *span = kith_core::Span::new(span.start + bom, span.end + bom);
+    let shift = |span: &mut Span| *span = Span::new(span.start + bom, span.end + bom);
     shift(&mut lint.span);
     lint.related.iter_mut().for_each(|related| shift(&mut related.span));
     lint.fixes.iter_mut().flat_map(|fix| fix.edits.iter_mut()).for_each(|edit| shift(&mut edit.span));
@@ -143,12 +178,13 @@ mod tests {
         let text = "person bob \"Bob\"\n  via @ada\n  knows @nobody\n";
         fs::write(&included, text).expect("write");
         assert_eq!(root_of(&included, text, &[folder.path().to_path_buf()], &disk), Some(root.clone()));
-        let lints = lints_in_network(&root, &included, text, TODAY, &disk).expect("a network of two files");
+        let lints = NetworkView::load(&root, &included, text, TODAY, &disk).expect("a network of two files").lints();
         let unknown: Vec<&str> =
             lints.iter().filter(|lint| lint.code == "unknown-reference").map(|lint| &text[lint.span.range()]).collect();
         assert_eq!(unknown, ["@nobody"], "`@ada` is in the root file; `@nobody` nowhere");
         let edited = "person bob \"Bob\"\n  via @adda\n";
-        let lints = lints_in_network(&root, &included, edited, TODAY, &disk).expect("the editor's text counts");
+        let lints =
+            NetworkView::load(&root, &included, edited, TODAY, &disk).expect("the editor's text counts").lints();
         assert!(lints.iter().any(|lint| lint.code == "unknown-reference"), "{lints:#?}");
     }
 

@@ -1,7 +1,8 @@
 -- The Neovim plugin's end-to-end test: run by tests/editors/nvim/run.sh inside
 -- `nvim --headless -u NONE`. It loads editors/nvim from the runtimepath, opens the fixture,
 -- and checks through Neovim's own LSP client that kith-lsp's diagnostics, completion and
--- hover arrive, plus the plugin's filetype, indentation, missing-server message and restart.
+-- hover arrive, plus the plugin's filetype, indentation, missing-server message and restart,
+-- and a go-to-definition into an included file of a network.
 --
 -- Environment: KITH_REPO (the repository root), KITH_LSP (the kith-lsp binary).
 -- Exits 0 when every check passes, 1 with a message naming the failed check otherwise.
@@ -213,6 +214,20 @@ local function run()
     wait_for("diagnostics from the new server", function()
       return diagnostic_codes(bufnr)["unknown-role"] ~= nil
     end)
+  end)
+
+  test("go to definition reaches into an included file", function()
+    vim.cmd("edit " .. vim.fn.fnameescape(repo .. "/tests/editors/fixtures/across/network.kith"))
+    local root = vim.api.nvim_get_current_buf()
+    wait_for("the kith client to attach to the network's root", function()
+      return kith_client(root) ~= nil and kith_client(root).initialized
+    end)
+    local result = request_at(root, "textDocument/definition", "@bob", 1)
+    local location = result and (result.uri and result or result[1])
+    check(location ~= nil, "a definition for @bob")
+    check(vim.endswith(location.uri, "/tests/editors/fixtures/across/contacts.kith"), "in contacts.kith: " .. location.uri)
+    check(location.range.start.line == 0 and location.range.start.character == 7, "on bob's header id")
+    check(diagnostic_codes(root)["unknown-reference"] == nil, "@bob resolves in the included file")
   end)
 end
 

@@ -1,5 +1,6 @@
 //! `textDocument/definition`: from a person id (header, `@` reference or mention in a
-//! string) to the person's header; from a role or pillar id to its declaration.
+//! string) to the person's header; from a role or pillar id to its declaration — in any
+//! file of the document's network.
 
 use super::DocumentRequest;
 use crate::document::Snapshot;
@@ -30,6 +31,13 @@ impl DocumentRequest for Definition {
 /// on a built-in role or pillar the file does not declare.
 pub(crate) fn definition(snapshot: &Snapshot, position: Position) -> Option<Location> {
     let positions = snapshot.positions();
+    if let Some(network) = &snapshot.network {
+        // Across the files of the network: the declaration may be in another one.
+        let analysis = &network.analysis;
+        let symbol = navigation::symbol_at(&analysis.network, network.joined_offset(positions.offset(position)))?;
+        let declared = navigation::declaration(&analysis.network, &analysis.catalog, &symbol)?;
+        return network.location(declared, snapshot.encoding);
+    }
     let analysis = &snapshot.analysis;
     let symbol = navigation::symbol_at(&analysis.network, positions.offset(position))?;
     let declared = navigation::declaration(&analysis.network, &analysis.catalog, &symbol)?;

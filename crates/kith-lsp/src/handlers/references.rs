@@ -1,5 +1,6 @@
 //! `textDocument/references`: every place the person id under the cursor is written —
-//! headers (when the declaration is asked for), `via`, `knows` and mentions in strings.
+//! headers (when the declaration is asked for), `via`, `knows` and mentions in strings —
+//! in every file of the document's network.
 
 use super::DocumentRequest;
 use crate::document::Snapshot;
@@ -32,6 +33,18 @@ impl DocumentRequest for References {
 /// The occurrences of the person id at `position`, in source order; `None` off a person id.
 pub(crate) fn references(snapshot: &Snapshot, position: Position, include_declaration: bool) -> Option<Vec<Location>> {
     let positions = snapshot.positions();
+    if let Some(network) = &snapshot.network {
+        // Across the files of the network.
+        let joined = &network.analysis.network;
+        let symbol = navigation::symbol_at(joined, network.joined_offset(positions.offset(position)))
+            .filter(|symbol| symbol.kind == SymbolKind::Person)?;
+        let locations = navigation::person_occurrences(joined, &symbol.id)
+            .into_iter()
+            .filter(|occurrence| include_declaration || !occurrence.is_declaration())
+            .filter_map(|occurrence| network.location(occurrence.span, snapshot.encoding))
+            .collect();
+        return Some(locations);
+    }
     let network = &snapshot.analysis.network;
     let symbol = navigation::symbol_at(network, positions.offset(position))
         .filter(|symbol| symbol.kind == SymbolKind::Person)?;

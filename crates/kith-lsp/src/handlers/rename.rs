@@ -1,6 +1,7 @@
 //! `textDocument/prepareRename` and `textDocument/rename` of person ids: the header and
 //! every `via`, `knows` and mention in strings are renamed together (the id alone; the `@`
-//! stays). A new id that is not valid or belongs to another person is refused.
+//! stays), in every file of the document's network. A new id that is not valid or belongs
+//! to another person is refused.
 
 use super::DocumentRequest;
 use crate::document::Snapshot;
@@ -45,9 +46,14 @@ impl DocumentRequest for Rename {
 
 /// The person id at `position`: `Ok(None)` off any id, an error on a role or pillar id
 /// (which cannot be renamed) so the editor can say why.
+/// (In a network of files, the symbol's span is in the network's joined text.)
 fn person_at(snapshot: &Snapshot, position: Position) -> Result<Option<Symbol>> {
     let offset = snapshot.positions().offset(position);
-    match navigation::symbol_at(&snapshot.analysis.network, offset) {
+    let found = match &snapshot.network {
+        Some(network) => navigation::symbol_at(&network.analysis.network, network.joined_offset(offset)),
+        None => navigation::symbol_at(&snapshot.analysis.network, offset),
+    };
+    match found {
         Some(symbol) if symbol.kind == SymbolKind::Person => Ok(Some(symbol)),
         Some(symbol) => {
             let what = if symbol.kind == SymbolKind::Role { "role" } else { "pillar" };
@@ -59,11 +65,15 @@ fn person_at(snapshot: &Snapshot, position: Position) -> Result<Option<Symbol>> 
 
 /// The range of the person id at `position` (without `@`) and its id as the placeholder.
 pub(crate) fn prepare_rename(snapshot: &Snapshot, position: Position) -> Result<Option<PrepareRenameResponse>> {
-    let response = person_at(snapshot, position)?.map(|symbol| PrepareRenameResponse::RangeWithPlaceholder {
-        range: snapshot.positions().range(symbol.span),
-        placeholder: symbol.id,
-    });
-    Ok(response)
+    let Some(symbol) = person_at(snapshot, position)? else { return Ok(None) };
+    let range = match &snapshot.network {
+        Some(network) => match network.location(symbol.span, snapshot.encoding) {
+            Some(location) => location.range,
+            None => return Ok(None),
+        },
+        None => snapshot.positions().range(symbol.span),
+    };
+    Ok(Some(PrepareRenameResponse::RangeWithPlaceholder { range, placeholder: symbol.id }))
 }
 
 /// The edit that renames the person at `position` to `new_name` everywhere in the file.
@@ -71,6 +81,16 @@ pub(crate) fn rename(snapshot: &Snapshot, position: Position, new_name: &str) ->
     let symbol = person_at(snapshot, position)?.ok_or_else(|| {
         Error::invalid_params("nothing to rename here: put the cursor on a person's id, an `@` reference or a mention")
     })?;
+    if let Some(network) = &snapshot.network {
+        // One edit over every file of the network that names the person.
+        let spans = navigation::rename_person(&network.analysis.network, &symbol.id, new_name)
+            .map_err(|error| Error::invalid_params(error.to_string()))?;
+        let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
+        for location in spans.into_iter().filter_map(|span| network.location(span, snapshot.encoding)) {
+            changes.entry(location.uri).or_default().push(TextEdit::new(location.range, new_name.to_string()));
+        }
+        return Ok(WorkspaceEdit { changes: Some(changes), ..WorkspaceEdit::default() });
+    }
     let spans = navigation::rename_person(&snapshot.analysis.network, &symbol.id, new_name)
         .map_err(|error| Error::invalid_params(error.to_string()))?;
     let positions = snapshot.positions();
