@@ -170,3 +170,29 @@ fn standard_input_is_a_network_of_its_own_and_read_once() {
     assert_eq!(report.code, 0, "{}", report.stderr);
     assert_eq!(json(&report)["key_people"]["count"], 1, "zed alone: the include of standard input is not read");
 }
+
+#[test]
+fn an_import_into_an_included_file_matches_the_people_of_the_whole_network() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let root =
+        "include \"contacts/vcards.kith\"\n\nperson ada \"Ada Lovelace\"\n  email ada@example.org\n  met 2019-04-02\n";
+    fs::write(folder.path().join("network.kith"), root).expect("write network.kith");
+    fs::create_dir(folder.path().join("contacts")).expect("create contacts/");
+    let cards = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:ada@example.org\r\nEND:VCARD\r\n\
+                 BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zed Zeta\r\nEMAIL:zed@example.org\r\nEND:VCARD\r\n";
+    fs::write(folder.path().join("contacts.vcf"), cards).expect("write contacts.vcf");
+    let into = ["vcard", "contacts.vcf", "--into", "contacts/vcards.kith"];
+    let first = kith(folder.path(), "import", &into);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let created = fs::read_to_string(folder.path().join("contacts/vcards.kith")).expect("the file is created");
+    assert!(created.contains("person zed-zeta \"Zed Zeta\""), "{created}");
+    assert!(!created.contains("Ada"), "Ada lives in network.kith: not added again\n{created}");
+    let again = kith(folder.path(), "import", &into);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(
+        fs::read_to_string(folder.path().join("contacts/vcards.kith")).expect("read"),
+        created,
+        "a re-run changes nothing"
+    );
+    assert_eq!(fs::read_to_string(folder.path().join("network.kith")).expect("read"), root, "the root is untouched");
+}

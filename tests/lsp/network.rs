@@ -3,7 +3,7 @@
 //! above it, the other files read from disk or from the editor), and a change in one open
 //! document re-publishes the others'.
 
-use crate::support::lsp_client::{codes, position, range, LspClient};
+use crate::support::lsp_client::{codes, position, range, LspClient, Start};
 use serde_json::json;
 use std::fs;
 use std::path::Path;
@@ -85,5 +85,33 @@ fn definition_references_and_rename_reach_across_the_files_of_the_network() {
     assert_eq!(changes.len(), 2, "both files: {edit:#}");
     assert_eq!(changes[&root_uri][0]["newText"], "ada-l");
     assert_eq!(changes[&linkedin_uri][0]["range"], range(1, 9, 12));
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn a_change_on_disk_to_a_file_that_is_not_open_is_read_again() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    fs::create_dir(folder.path().join("contacts")).expect("create contacts/");
+    let root = folder.path().join("network.kith");
+    let linkedin = folder.path().join("contacts/linkedin.kith");
+    fs::write(&root, ROOT).expect("write network.kith");
+    fs::write(&linkedin, LINKEDIN).expect("write linkedin.kith");
+    let linkedin_uri = file_uri(&linkedin);
+
+    let watching = json!({ "didChangeWatchedFiles": { "dynamicRegistration": true } });
+    let mut client =
+        LspClient::start_with(Start { capabilities: json!({ "workspace": watching }), ..Start::default() });
+    let registration = client.server_request("client/registerCapability");
+    let registered = &registration["params"]["registrations"][0];
+    assert_eq!(registered["method"], "workspace/didChangeWatchedFiles");
+    assert_eq!(registered["registerOptions"]["watchers"][0]["globPattern"], "**/*.kith");
+    client.respond(registration["id"].clone(), serde_json::Value::Null);
+
+    client.open(&linkedin_uri, LINKEDIN);
+    assert!(!codes(&client.diagnostics(&linkedin_uri, 1)).contains(&"unknown-reference"));
+    fs::write(&root, ROOT.replace("person ada", "person ann")).expect("rename ada on disk");
+    client.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": file_uri(&root), "type": 2 }] }));
+    let after = client.diagnostics(&linkedin_uri, 1);
+    assert!(codes(&after).contains(&"unknown-reference"), "`@ada` is gone from the root on disk: {after:#?}");
     assert!(client.shutdown_and_exit().success());
 }

@@ -217,7 +217,7 @@ fn diagnostics_and_hints_refresh_when_the_day_changes() {
     std::fs::write(&clock, "2026-11-27").expect("the clock file is writable");
     assert!(codes(&client.diagnostics(&doc, 1)).contains(&"stale"), "re-published as of the new day");
     let refresh = client.server_request("workspace/inlayHint/refresh");
-    client.respond(refresh, Value::Null);
+    client.respond(refresh["id"].clone(), Value::Null);
     let _ = std::fs::remove_file(&clock);
     assert!(client.shutdown_and_exit().success());
 }

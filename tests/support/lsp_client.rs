@@ -177,10 +177,10 @@ impl LspClient {
         message["params"].clone()
     }
 
-    /// Waits for a request from the server with this method; returns its id.
+    /// Waits for a request from the server with this method; returns the whole message
+    /// (its `id`, to answer it, and its `params`).
     pub(crate) fn server_request(&mut self, method: &str) -> Value {
-        let message = self.wait_for(method, |message| message["method"] == method && message.get("id").is_some());
-        message["id"].clone()
+        self.wait_for(method, |message| message["method"] == method && message.get("id").is_some())
     }
 
     /// Answers a request from the server.

@@ -6,6 +6,7 @@
 
 use crate::args::{ImportArgs, ImportKind};
 use crate::discover::Source;
+use crate::network;
 
 use crate::status::{io_reason, output_written, ExitStatus, Outcome};
 use crate::write::update_file;
@@ -26,11 +27,16 @@ fn import(arguments: &ImportArgs) -> Result<ExitStatus, String> {
     let name = arguments.file.display().to_string();
     let export = Export::open(arguments.kind, &arguments.file)?;
     let options = Options { max_attendees: arguments.max_attendees };
+    // The `--into` file may be one file of a network: its people match everyone's.
+    let elsewhere = match &arguments.into {
+        Some(target) => network::people_elsewhere(target, today),
+        None => Vec::new(),
+    };
     let merge_into = |existing: &str| -> Result<import::Merged, String> {
         let records = export
             .records(today)
             .map_err(|message| format!("cannot import `{name}`: {message}; is it {}?", kind_name(arguments.kind)))?;
-        let mut merge = Merge::new(existing, today, options);
+        let mut merge = Merge::new(existing, today, options).with_people_elsewhere(&elsewhere);
         let mut progress = Progress::new(&name);
         for record in records {
             progress.tick();

@@ -221,6 +221,52 @@ pub(crate) fn analyse(source: &Source, today: Date) -> Result<Analysis, String> 
     Ok(check_files(&network.files, today, threads))
 }
 
+/// The people of the network the file `path` is part of who live in its other files (none
+/// when it is a network of its own, or cannot be read).
+pub(crate) fn people_elsewhere(path: &Path, today: Date) -> Vec<Person> {
+    let canonical = |path: &Path| std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let target = canonical(path);
+    if !path.exists() {
+        // A file about to be created: the network whose root includes it, if one does.
+        let beside = |folder: &Path, unread: &str| {
+            let file = folder.join(unread);
+            file == path
+                || file.parent().map(canonical).zip(path.parent().map(canonical)).is_some_and(
+                    |(folder, target_folder)| folder == target_folder && file.file_name() == path.file_name(),
+                )
+        };
+        for found in discover(&[]).sources {
+            let (Source::File(root), Ok(network)) = (&found, load(&found, "import into")) else { continue };
+            let folder = root.parent().unwrap_or(Path::new(""));
+            if network.files.unread().iter().any(|unread| beside(folder, unread)) {
+                return check_files(&network.files, today, NonZeroUsize::MIN).network.people;
+            }
+        }
+        return Vec::new();
+    }
+    let Some((Source::File(root), Ok(network))) = roots(&[Source::File(path.to_path_buf())]).into_iter().next() else {
+        return Vec::new();
+    };
+    if network.files.files().len() < 2 {
+        return Vec::new();
+    }
+    let folder = root.parent().unwrap_or(Path::new(""));
+    let file_is_target: Vec<bool> = network
+        .files
+        .files()
+        .iter()
+        .enumerate()
+        .map(|(index, file)| canonical(&if index == 0 { root.clone() } else { folder.join(&file.path) }) == target)
+        .collect();
+    let analysis = check_files(&network.files, today, NonZeroUsize::MIN);
+    analysis
+        .network
+        .people
+        .into_iter()
+        .filter(|person| !file_is_target[network.files.locate(person.header).0])
+        .collect()
+}
+
 /// The networks of `sources`, by their roots: a file that another file's network includes
 /// is checked as part of it, never on its own — another of `sources`, or a `.kith` file
 /// below the current folder, so that a file named alone (as pre-commit names the files it

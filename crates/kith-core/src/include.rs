@@ -53,12 +53,14 @@ pub struct NetworkFiles {
     files: Vec<NetworkFile>,
     joined: String,
     problems: Vec<IncludeProblem>,
+    /// The paths included that could not be read (relative to the root's folder).
+    unread: Vec<String>,
 }
 
 impl NetworkFiles {
     /// A network of one file, named `path`, whatever it includes (nothing is read).
     pub fn single(path: &str, text: String) -> Self {
-        let mut files = Self { files: Vec::new(), joined: String::new(), problems: Vec::new() };
+        let mut files = Self { files: Vec::new(), joined: String::new(), problems: Vec::new(), unread: Vec::new() };
         files.push(path.to_string(), text);
         files
     }
@@ -109,6 +111,7 @@ impl NetworkFiles {
                 Err(reason) => {
                     let message = format!("cannot read `{path}`: {reason}");
                     self.problems.push(IncludeProblem { file, span, message });
+                    self.unread.push(path);
                 }
             }
         }
@@ -124,6 +127,12 @@ impl NetworkFiles {
         self.joined.push_str(text::strip_bom(&text));
         self.files.push(NetworkFile { path, text, start });
         self.files.len() - 1
+    }
+
+    /// The paths (relative to the root's folder) that an `include` names but that could
+    /// not be read: a file an import is about to create, say.
+    pub fn unread(&self) -> &[String] {
+        &self.unread
     }
 
     /// The files, the root first.
@@ -363,6 +372,7 @@ mod tests {
         let cycle = analysis.lints.iter().find(|lint| lint.message.contains("cycle")).expect("the cycle");
         let (file, span) = files.locate(cycle.span);
         assert_eq!(&files.files()[file].content()[span.range()], "include \"network.kith\"");
+        assert_eq!(files.unread(), ["gone.kith"], "the missing file is named; the cycle's is read");
     }
 
     #[test]

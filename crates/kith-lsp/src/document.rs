@@ -139,6 +139,21 @@ impl DocumentStore {
         self.workspace = folders;
     }
 
+    /// `.kith` files changed on disk: every open document's network is read again, and a
+    /// document that found no root looks for one again (a new file may include it).
+    pub(crate) fn files_changed(&mut self) -> Vec<(Uri, i32)> {
+        self.generation += 1;
+        for document in self.documents.values_mut() {
+            document.current = None;
+            // An analysis under way keeps its cache; it is looked for again next time.
+            if let Ok(mut analyser) = document.analyser.try_lock() {
+                analyser.root = None;
+                analyser.last = None;
+            }
+        }
+        self.documents.iter().map(|(uri, document)| (uri.clone(), document.version)).collect()
+    }
+
     /// The open documents other than `uri` whose lints came from a network of files, with
     /// their versions: another document's change may change them.
     pub(crate) fn networked_except(&self, uri: &Uri) -> Vec<(Uri, i32)> {

@@ -204,6 +204,31 @@ impl LanguageServer for KithServer {
         if self.state.config().pinned_today.is_none() {
             tokio::spawn(self.state.clone().watch_the_date());
         }
+        if self.state.config().watch_files {
+            // The files of a network that are not open change on disk too.
+            let watchers = DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![FileSystemWatcher {
+                    glob_pattern: GlobPattern::String("**/*.kith".to_string()),
+                    kind: None,
+                }],
+            };
+            let registration = Registration {
+                id: "kith-watched-files".to_string(),
+                method: "workspace/didChangeWatchedFiles".to_string(),
+                register_options: serde_json::to_value(watchers).ok(),
+            };
+            if let Err(error) = self.state.client.register_capability(vec![registration]).await {
+                let message = format!("cannot watch .kith files on disk: {}", error.message);
+                self.state.client.log_message(MessageType::WARNING, message).await;
+            }
+        }
+    }
+
+    async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
+        let documents = self.state.store().files_changed();
+        for (uri, version) in documents {
+            self.state.schedule_diagnostics(uri, version, DEBOUNCE);
+        }
     }
 
     async fn shutdown(&self) -> Result<()> {

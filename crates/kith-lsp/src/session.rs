@@ -43,6 +43,8 @@ pub(crate) struct Config {
     pub(crate) inlay_hint_refresh: bool,
     /// The workspace folders (or the root), where the root of a network is looked for.
     pub(crate) workspace: Vec<PathBuf>,
+    /// The client lets the server register `workspace/didChangeWatchedFiles`.
+    pub(crate) watch_files: bool,
 }
 
 impl Default for Config {
@@ -56,6 +58,7 @@ impl Default for Config {
             snippet_support: false,
             inlay_hint_refresh: false,
             workspace: Vec::new(),
+            watch_files: false,
         }
     }
 }
@@ -78,6 +81,7 @@ impl Config {
             snippet_support: snippet_support(&params.capabilities),
             inlay_hint_refresh: inlay_hint_refresh(&params.capabilities),
             workspace: workspace_folders(params),
+            watch_files: watch_files(&params.capabilities),
         })
     }
 
@@ -113,6 +117,12 @@ fn snippet_support(capabilities: &ClientCapabilities) -> bool {
     let completion_item =
         capabilities.text_document.as_ref().and_then(|document| document.completion.as_ref()?.completion_item.as_ref());
     completion_item.and_then(|item| item.snippet_support).unwrap_or(false)
+}
+
+/// Whether the client lets the server register for changes to files on disk.
+fn watch_files(capabilities: &ClientCapabilities) -> bool {
+    let workspace = capabilities.workspace.as_ref();
+    workspace.and_then(|workspace| workspace.did_change_watched_files?.dynamic_registration).unwrap_or(false)
 }
 
 /// Whether the client lets the server ask it to re-request inlay hints.

@@ -79,11 +79,13 @@ pub struct Merged {
     pub summary: Summary,
 }
 
-/// A person of the merge: one of the network's, or one new in this import.
+/// A person of the merge: one of the network's, one new in this import, or one who lives
+/// in another file of the network ([`Merge::with_people_elsewhere`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Target {
     Existing(usize),
     New(usize),
+    Elsewhere(usize),
 }
 
 /// What tells a person apart: their addresses, profiles and phones, normalised.
@@ -234,6 +236,21 @@ impl<'t> Merge<'t> {
         merge
     }
 
+    /// The people of the network's other files (`include`): a record that is one of them
+    /// is already present — nothing is added to this file for them — and no new person gets
+    /// one of their ids.
+    pub fn with_people_elsewhere<'p>(mut self, people: impl IntoIterator<Item = &'p Person>) -> Self {
+        for (index, person) in people.into_iter().enumerate() {
+            if let Some(id) = &person.id {
+                self.ids.insert(id.name.clone());
+                self.ids.insert(id.word.text.clone());
+            }
+            let name = person.name.as_ref().map(|name| name_key(&name.value));
+            self.remember(Target::Elsewhere(index), Identity::of_person(person), name);
+        }
+        self
+    }
+
     /// Takes one record in.
     pub fn add(&mut self, record: Record) {
         match record {
@@ -310,6 +327,7 @@ impl<'t> Merge<'t> {
         self.drop_others_keys(&mut contact, target);
         let identity = Identity::of_contact(&contact);
         match target {
+            Some(Target::Elsewhere(_)) => self.summary.already_present += 1,
             Some(Target::Existing(index)) => self.enrich(index, &contact, identity),
             Some(Target::New(index)) => {
                 absorb(&mut self.new_people[index].contact, contact);
@@ -533,6 +551,10 @@ impl<'t> Merge<'t> {
                         && interaction.kind.as_ref().is_some_and(|word| word.name.text.trim_end_matches('!') == kind)
                 }),
                 Target::New(_) => false,
+                Target::Elsewhere(_) => {
+                    self.skip("interactions with people in another file of the network");
+                    continue;
+                }
             };
             if already {
                 self.summary.already_logged += 1;
@@ -573,6 +595,7 @@ impl<'t> Merge<'t> {
                 Target::New(index) => {
                     new_logs.insert(index, entries);
                 }
+                Target::Elsewhere(_) => {}
             }
         }
         // Field lines before interactions where they meet; interactions in date order (their
