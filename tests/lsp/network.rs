@@ -6,10 +6,21 @@
 use crate::support::lsp_client::{codes, position, range, LspClient, Start};
 use serde_json::json;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 const ROOT: &str = "include \"contacts/linkedin.kith\"\nperson ada \"Ada Lovelace\"\n  via @bob\n";
 const LINKEDIN: &str = "person bob \"Bob Babbage\"\n  knows @ada\n  met 2020-01-01\n";
+
+/// A temporary folder holding the network's two files, and their paths.
+fn network_on_disk() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    fs::create_dir(folder.path().join("contacts")).expect("create contacts/");
+    let root = folder.path().join("network.kith");
+    let linkedin = folder.path().join("contacts/linkedin.kith");
+    fs::write(&root, ROOT).expect("write network.kith");
+    fs::write(&linkedin, LINKEDIN).expect("write linkedin.kith");
+    (folder, root, linkedin)
+}
 
 fn file_uri(path: &Path) -> String {
     format!("file://{}", path.display())
@@ -17,12 +28,7 @@ fn file_uri(path: &Path) -> String {
 
 #[test]
 fn an_open_document_is_checked_with_its_network_and_a_change_elsewhere_republishes_it() {
-    let folder = tempfile::tempdir().expect("a temporary folder");
-    fs::create_dir(folder.path().join("contacts")).expect("create contacts/");
-    let root = folder.path().join("network.kith");
-    let linkedin = folder.path().join("contacts/linkedin.kith");
-    fs::write(&root, ROOT).expect("write network.kith");
-    fs::write(&linkedin, LINKEDIN).expect("write linkedin.kith");
+    let (_folder, root, linkedin) = network_on_disk();
     let (root_uri, linkedin_uri) = (file_uri(&root), file_uri(&linkedin));
 
     let mut client = LspClient::start();
@@ -51,12 +57,7 @@ fn an_open_document_is_checked_with_its_network_and_a_change_elsewhere_republish
 
 #[test]
 fn definition_references_and_rename_reach_across_the_files_of_the_network() {
-    let folder = tempfile::tempdir().expect("a temporary folder");
-    fs::create_dir(folder.path().join("contacts")).expect("create contacts/");
-    let root = folder.path().join("network.kith");
-    let linkedin = folder.path().join("contacts/linkedin.kith");
-    fs::write(&root, ROOT).expect("write network.kith");
-    fs::write(&linkedin, LINKEDIN).expect("write linkedin.kith");
+    let (_folder, root, linkedin) = network_on_disk();
     let (root_uri, linkedin_uri) = (file_uri(&root), file_uri(&linkedin));
 
     let mut client = LspClient::start();
@@ -90,12 +91,7 @@ fn definition_references_and_rename_reach_across_the_files_of_the_network() {
 
 #[test]
 fn a_change_on_disk_to_a_file_that_is_not_open_is_read_again() {
-    let folder = tempfile::tempdir().expect("a temporary folder");
-    fs::create_dir(folder.path().join("contacts")).expect("create contacts/");
-    let root = folder.path().join("network.kith");
-    let linkedin = folder.path().join("contacts/linkedin.kith");
-    fs::write(&root, ROOT).expect("write network.kith");
-    fs::write(&linkedin, LINKEDIN).expect("write linkedin.kith");
+    let (_folder, root, linkedin) = network_on_disk();
     let linkedin_uri = file_uri(&linkedin);
 
     let watching = json!({ "didChangeWatchedFiles": { "dynamicRegistration": true } });
@@ -113,5 +109,20 @@ fn a_change_on_disk_to_a_file_that_is_not_open_is_read_again() {
     client.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": file_uri(&root), "type": 2 }] }));
     let after = client.diagnostics(&linkedin_uri, 1);
     assert!(codes(&after).contains(&"unknown-reference"), "`@ada` is gone from the root on disk: {after:#?}");
+    assert!(client.shutdown_and_exit().success());
+}
+
+#[test]
+fn a_duplicate_in_another_file_is_related_information_there() {
+    let (_folder, root, linkedin) = network_on_disk();
+    let text = format!("{LINKEDIN}person ada \"Ada Again\"\n  met 2020-01-01\n");
+    fs::write(&linkedin, &text).expect("write linkedin.kith");
+    let linkedin_uri = file_uri(&linkedin);
+    let mut client = LspClient::start();
+    client.open(&linkedin_uri, &text);
+    let diagnostics = client.diagnostics(&linkedin_uri, 1);
+    let duplicate = diagnostics.iter().find(|diagnostic| diagnostic["code"] == "duplicate-id").expect("ada twice");
+    let related = &duplicate["relatedInformation"][0]["location"];
+    assert_eq!((related["uri"].as_str(), &related["range"]), (Some(file_uri(&root).as_str()), &range(1, 7, 10)));
     assert!(client.shutdown_and_exit().success());
 }

@@ -86,13 +86,36 @@ impl NetworkView {
 
     /// The lints of the document, in its coordinates.
     pub(crate) fn lints(&self) -> Vec<Lint> {
+        self.local_lints().into_iter().map(|(lint, _)| lint).collect()
+    }
+
+    /// The related places of the document's lints (in [`NetworkView::lints`]' order) that
+    /// are in other files of the network, with their messages: the first of two duplicates
+    /// in another file, say.
+    pub(crate) fn related_elsewhere(&self, encoding: PositionEncoding) -> Vec<Vec<(Location, String)>> {
+        self.local_lints()
+            .into_iter()
+            .map(|(_, elsewhere)| {
+                elsewhere
+                    .into_iter()
+                    .filter_map(|(file, related)| {
+                        let span = self.files.joined_span(file, related.span);
+                        Some((self.location(span, encoding)?, related.message))
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The document's lints in its coordinates, each with its related places elsewhere.
+    fn local_lints(&self) -> Vec<(Lint, Vec<(usize, kith_core::Related)>)> {
         let bom = kith_core::text::bom_len(&self.files.files()[self.index].text);
         self.analysis
             .lints
             .iter()
             .map(|lint| self.files.localise(lint.clone()))
             .filter(|local| local.file == self.index)
-            .map(|local| shifted(local.lint, bom))
+            .map(|local| (shifted(local.lint, bom), local.elsewhere))
             .collect()
     }
 

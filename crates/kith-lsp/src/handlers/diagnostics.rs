@@ -1,12 +1,27 @@
 //! Diagnostics: every lint of the snapshot as an LSP diagnostic with its code, a link to
-//! the rule's docs (when the client set where they are), related information and tags.
+//! the rule's docs (when the client set where they are), related information (in other
+//! files of the document's network too) and tags.
 
 use crate::document::Snapshot;
 use kith_core::{Lint, Severity};
 use tower_lsp_server::ls_types::*;
 
 pub(crate) fn diagnostics(snapshot: &Snapshot, rules_docs_url: Option<&str>) -> Vec<Diagnostic> {
-    snapshot.analysis.lints.iter().map(|lint| diagnostic(snapshot, lint, rules_docs_url)).collect()
+    let mut diagnostics: Vec<Diagnostic> =
+        snapshot.analysis.lints.iter().map(|lint| diagnostic(snapshot, lint, rules_docs_url)).collect();
+    // In a network of files, a related place may be in another file.
+    if let Some(network) = &snapshot.network {
+        for (diagnostic, elsewhere) in diagnostics.iter_mut().zip(network.related_elsewhere(snapshot.encoding)) {
+            let related = diagnostic.related_information.get_or_insert_with(Vec::new);
+            related.extend(
+                elsewhere.into_iter().map(|(location, message)| DiagnosticRelatedInformation { location, message }),
+            );
+            if related.is_empty() {
+                diagnostic.related_information = None;
+            }
+        }
+    }
+    diagnostics
 }
 
 fn diagnostic(snapshot: &Snapshot, lint: &Lint, rules_docs_url: Option<&str>) -> Diagnostic {
