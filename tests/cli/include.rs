@@ -133,7 +133,7 @@ fn log_and_promote_write_the_file_where_the_person_lives() {
 }
 
 #[test]
-fn fix_judges_each_file_with_the_rest_of_its_network() {
+fn fix_and_diff_judge_each_file_with_the_rest_of_its_network() {
     let folder = network();
     fs::write(
         folder.path().join("network.kith"),
@@ -145,6 +145,13 @@ fn fix_judges_each_file_with_the_rest_of_its_network() {
         "person cy \"Cy\"\n  role sponsors\n  met 2020-01-01\n  2026-11-20 cofee\n",
     )
     .expect("write");
+    let diff = kith(folder.path(), "check", &["--diff"]);
+    assert_eq!(diff.code, 1, "{}", diff.stderr);
+    assert!(
+        diff.stdout.contains("+  2026-11-20 coffee\n") && !diff.stdout.contains("+  role sponsor\n"),
+        "{}",
+        diff.stdout
+    );
     let fixed = kith(folder.path(), "check", &["--fix", "--format", "short"]);
     assert_eq!(fixed.stderr, "fixed 1 problem (1 unknown-kind) in contacts/work.kith\n");
     assert_eq!(

@@ -28,28 +28,11 @@ pub(crate) fn run(arguments: &CheckArgs) -> Outcome {
     let threads = std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN);
     let mut report = Report { today, files: Vec::new(), hidden: 0 };
     if arguments.diff {
-        return Ok(show_fixes(&discovery.sources, today, arguments.unsafe_fixes, input_failed));
+        let to_fix = files_to_fix(&discovery.sources);
+        return Ok(show_fixes(&to_fix, today, arguments.unsafe_fixes, input_failed));
     }
     if arguments.fix {
-        // Each file of a network is fixed as part of it: a role, a person or a kind that
-        // another file declares is no reason for a "did you mean".
-        let mut to_fix: Vec<(Source, Option<FileOfNetwork>)> = Vec::new();
-        for (source, network) in network::roots(&discovery.sources) {
-            match (network, &source) {
-                (Ok(network), Source::File(root)) if network.files.files().len() > 1 => {
-                    for (index, file) in network.files.files().iter().enumerate() {
-                        let path = match index {
-                            0 => root.clone(),
-                            _ => root.parent().unwrap_or(Path::new("")).join(&file.path),
-                        };
-                        let part = FileOfNetwork { root: root.clone(), path: file.path.clone(), index };
-                        to_fix.push((Source::File(path), Some(part)));
-                    }
-                }
-                _ => to_fix.push((source, None)),
-            }
-        }
-        for (source, part) in &to_fix {
+        for (source, part) in &files_to_fix(&discovery.sources) {
             let source = &source;
             match fix_source(source, today, arguments.unsafe_fixes, part.as_ref()) {
                 Ok((text, fixed)) => {
@@ -104,6 +87,31 @@ pub(crate) fn run(arguments: &CheckArgs) -> Outcome {
     Ok(status)
 }
 
+/// The files to fix, each with the network it is part of (if it is one of several files):
+/// a role, a person or a kind that another file declares is no reason for a "did you mean".
+/// Standard input is fixed alone (and read only once, by the fixing).
+fn files_to_fix(sources: &[Source]) -> Vec<(Source, Option<FileOfNetwork>)> {
+    let files: Vec<Source> = sources.iter().filter(|source| **source != Source::Stdin).cloned().collect();
+    let mut to_fix: Vec<(Source, Option<FileOfNetwork>)> =
+        sources.iter().filter(|source| **source == Source::Stdin).map(|source| (source.clone(), None)).collect();
+    for (source, network) in network::roots(&files) {
+        match (network, &source) {
+            (Ok(network), Source::File(root)) if network.files.files().len() > 1 => {
+                for (index, file) in network.files.files().iter().enumerate() {
+                    let path = match index {
+                        0 => root.clone(),
+                        _ => root.parent().unwrap_or(Path::new("")).join(&file.path),
+                    };
+                    let part = FileOfNetwork { root: root.clone(), path: file.path.clone(), index };
+                    to_fix.push((Source::File(path), Some(part)));
+                }
+            }
+            _ => to_fix.push((source, None)),
+        }
+    }
+    to_fix
+}
+
 /// Applies the fixes to the file `source` under its lock (judged with the rest of its
 /// network when it is `part` of one) (the byte-order mark kept): its
 /// text after them, without the mark, and what was fixed and what is left.
@@ -134,10 +142,15 @@ fn fix_source(
 
 /// `kith check --diff`: the change `--fix` would make to each file, as a unified diff, and
 /// how many problems it would fix; exit 1 when it would change anything.
-fn show_fixes(sources: &[Source], today: Date, unsafe_fixes: bool, mut input_failed: bool) -> ExitStatus {
+fn show_fixes(
+    sources: &[(Source, Option<FileOfNetwork>)],
+    today: Date,
+    unsafe_fixes: bool,
+    mut input_failed: bool,
+) -> ExitStatus {
     let mut stdout = io::BufWriter::new(io::stdout().lock());
     let mut would_fix = 0;
-    for source in sources {
+    for (source, part) in sources {
         let text = match read(source) {
             Ok(text) => text,
             Err(message) => {
@@ -146,7 +159,10 @@ fn show_fixes(sources: &[Source], today: Date, unsafe_fixes: bool, mut input_fai
                 continue;
             }
         };
-        let fixed = fix_all(&text, today, unsafe_fixes);
+        let fixed = match part {
+            None => fix_all(&text, today, unsafe_fixes),
+            Some(part) => fix_with(&text, unsafe_fixes, |text| network::lints_of_file(part, text, today)),
+        };
         if fixed.text != text {
             let name = source.to_string();
             let diff = similar::TextDiff::from_lines(text.as_str(), fixed.text.as_str());
