@@ -12,7 +12,7 @@ use kith_core::model::Network;
 use kith_core::model::Person;
 use kith_core::suggest;
 use kith_core::text::bom_len;
-use kith_core::{Analysis, Date, Lint, TextEdit};
+use kith_core::{Analysis, Date, LineIndex, Lint, TextEdit};
 use std::collections::HashSet;
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
@@ -51,7 +51,7 @@ impl Loaded {
             let LocalLint { file, mut lint, elsewhere } = self.files.localise(lint);
             for (other, related) in elsewhere {
                 let text = self.files.files()[other].content();
-                let line = text[..related.span.start.min(text.len())].matches('\n').count() + 1;
+                let line = LineIndex::new(text).line_of(related.span.start) + 1;
                 lint.message = format!("{} ({}: {}:{line})", lint.message, related.message, self.names[other]);
             }
             per_file[file].push(lint);
@@ -224,7 +224,6 @@ pub(crate) fn analyse(source: &Source, today: Date) -> Result<Analysis, String> 
 /// The people of the network the file `path` is part of who live in its other files (none
 /// when it is a network of its own, or cannot be read).
 pub(crate) fn people_elsewhere(path: &Path, today: Date) -> Vec<Person> {
-    let canonical = |path: &Path| std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let target = canonical(path);
     if !path.exists() {
         // A file about to be created: the network whose root includes it, if one does.
@@ -273,7 +272,6 @@ pub(crate) fn people_elsewhere(path: &Path, today: Date) -> Vec<Person> {
 /// stages) is still judged with the rest of its network. Each item is a root and its
 /// network, or a message saying why the source cannot be read.
 pub(crate) fn roots(sources: &[Source]) -> Vec<(Source, Result<Loaded, String>)> {
-    let canonical = |path: &Path| std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let named: HashSet<PathBuf> = sources
         .iter()
         .filter_map(|source| match source {
@@ -317,6 +315,11 @@ pub(crate) fn roots(sources: &[Source]) -> Vec<(Source, Result<Loaded, String>)>
         })
         .map(|((source, network, _), _)| (source, network))
         .collect()
+}
+
+/// A path as the file system resolves it (links, `..`), or as given when it cannot.
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// The file used when neither a path nor `--file` names one and the folder holds several.

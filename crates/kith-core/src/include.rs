@@ -9,6 +9,7 @@
 use crate::lint::{Lint, Related};
 use crate::model::ProblemKind;
 use crate::text::{self, Span};
+use crate::values;
 use crate::{model, Analysis, Date};
 use std::num::NonZeroUsize;
 
@@ -222,19 +223,18 @@ fn include_lines(text: &str) -> Vec<(Span, String)> {
     lines
 }
 
-/// The string a quoted literal at the start of `text` holds, and the literal's length.
+/// The string a quoted literal at the start of `text` holds (read as every string is,
+/// by `values::unescape_string`), and the literal's length.
 fn quoted(text: &str) -> Option<(String, usize)> {
     let body = text.strip_prefix('"')?;
-    let mut value = String::new();
-    let mut chars = body.char_indices();
-    while let Some((at, c)) = chars.next() {
-        match c {
-            '"' => return Some((value, at + 2)),
-            '\\' => value.push(chars.next()?.1),
-            c => value.push(c),
-        }
-    }
-    None
+    let mut escaped = false;
+    let (closing, _) = body.char_indices().find(|&(_, c)| {
+        let closes = c == '"' && !escaped;
+        escaped = c == '\\' && !escaped;
+        closes
+    })?;
+    let end = closing + 2;
+    Some((values::unescape_string(&text[..end]).ok()?, end))
 }
 
 /// The path, relative to the root's folder, of `written` in an `include` of the file
@@ -315,6 +315,13 @@ mod tests {
 
     fn codes_and_messages(analysis: &Analysis) -> Vec<(&'static str, String)> {
         analysis.lints.iter().map(|lint| (lint.code, lint.message.clone())).collect()
+    }
+
+    #[test]
+    fn an_include_path_is_read_as_every_string_is() {
+        assert_eq!(quoted("\"con\\\"tacts.kith\" # more"), Some(("con\"tacts.kith".to_string(), 17)));
+        assert_eq!(quoted("\"open.kith"), None, "an unclosed string names no file");
+        assert_eq!(include_lines("include \"a.kith\"\ninclude b.kith\n"), [(Span::new(0, 16), "a.kith".to_string())]);
     }
 
     #[test]
